@@ -90,6 +90,10 @@ export class RowEvaluator {
         case Op.Neg:
           v[id] = neg(v[a]);
           break;
+        default:
+          // Aux columns and challenges exist only in the engine's LogUp constraints, which are
+          // checked through the bus balance instead.
+          throw new Error(`debug evaluator: op ${g.op[id]} is not a main-trace op`);
       }
     }
     return v;

@@ -24,10 +24,12 @@ export function inferDegrees(built: BuiltAir): DegreeInfo {
     switch (g.op[id] as Op) {
       case Op.Const:
       case Op.Public:
+      case Op.Challenge:
         deg[id] = 0;
         break;
       case Op.Main:
       case Op.Pre:
+      case Op.Aux:
       case Op.IsFirst:
       case Op.IsLast:
       case Op.IsTransition:

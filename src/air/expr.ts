@@ -23,6 +23,15 @@ export enum Op {
   Sub = 8,
   Mul = 9,
   Neg = 10,
+  /** Auxiliary (LogUp) extension column: a = column, b = rotation. Added by the engine. */
+  Aux = 11,
+  /** Extension-field challenge a, drawn after the main trace is committed. Added by the engine. */
+  Challenge = 12,
+}
+
+/** Ops whose operands a (and b, except Neg) are node ids. */
+export function isArithmetic(op: number): boolean {
+  return op >= Op.Add && op <= Op.Neg;
 }
 
 export class ExprGraph {

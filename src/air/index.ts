@@ -12,5 +12,5 @@ export {
 } from './debug.js';
 export { type DegreeInfo, inferDegrees } from './degree.js';
 export { AirError, type AirErrorKind } from './errors.js';
-export { Expr, ExprGraph, type ExprLike, Op } from './expr.js';
+export { Expr, ExprGraph, type ExprLike, isArithmetic, Op } from './expr.js';
 export { RowMajorMatrix } from './matrix.js';

@@ -11,6 +11,7 @@ import {
   columns,
   ExprGraph,
   inferDegrees,
+  isArithmetic,
   RowMajorMatrix,
 } from '../../src/air/index.js';
 import { P } from '../../src/field/babybear.js';
@@ -57,7 +58,7 @@ describe('expression DAG', () => {
           pool.push(op === 0 ? a.add(b) : op === 1 ? a.sub(b) : op === 2 ? a.mul(b) : a.neg());
         }
         for (let id = 0; id < g.size; id++) {
-          if (g.op[id] >= 7) {
+          if (isArithmetic(g.op[id])) {
             expect(g.a[id]).toBeLessThan(id);
             if (g.op[id] !== 10) expect(g.b[id]).toBeLessThan(id);
           }
