@@ -2,10 +2,10 @@
 // out-of-domain point ζ: every leaf (trace cell, selector, challenge) is given as an extension
 // element, and the result is the same α-combination Σ_k α^k·C_k that the prover's program computes.
 
-import { add, type Felt, neg, sub } from '../field/babybear.js';
+import type { Felt } from '../field/babybear.js';
+import { extAdd, extMul, extNeg, extSub } from '../field/ext.js';
 import type { BuiltAir } from './air.js';
 import { isArithmetic, Op } from './expr.js';
-import { extMulConst } from './program.js';
 
 export type Ext4 = Uint32Array;
 
@@ -23,13 +23,6 @@ export interface PointValues {
   readonly publics: readonly Felt[];
   readonly challenges: readonly Ext4[];
   readonly alpha: Ext4;
-}
-
-function eAdd(x: Ext4, y: Ext4): Ext4 {
-  return Uint32Array.from([add(x[0], y[0]), add(x[1], y[1]), add(x[2], y[2]), add(x[3], y[3])]);
-}
-function eSub(x: Ext4, y: Ext4): Ext4 {
-  return Uint32Array.from([sub(x[0], y[0]), sub(x[1], y[1]), sub(x[2], y[2]), sub(x[3], y[3])]);
 }
 
 export function evalAtPoint(built: BuiltAir, v: PointValues): Ext4 {
@@ -76,24 +69,24 @@ export function evalAtPoint(built: BuiltAir, v: PointValues): Ext4 {
         val[id] = v.isTransition;
         break;
       case Op.Add:
-        val[id] = eAdd(val[a], val[b]);
+        val[id] = extAdd(val[a], val[b]);
         break;
       case Op.Sub:
-        val[id] = eSub(val[a], val[b]);
+        val[id] = extSub(val[a], val[b]);
         break;
       case Op.Mul:
-        val[id] = extMulConst(val[a], val[b]);
+        val[id] = extMul(val[a], val[b]);
         break;
       case Op.Neg:
-        val[id] = Uint32Array.from(val[a], neg);
+        val[id] = extNeg(val[a]);
         break;
     }
   }
   let acc: Ext4 = new Uint32Array(4);
   let ap: Ext4 = Uint32Array.from([1, 0, 0, 0]);
   for (const c of built.constraints) {
-    acc = eAdd(acc, extMulConst(ap, val[c.expr]));
-    ap = extMulConst(ap, v.alpha);
+    acc = extAdd(acc, extMul(ap, val[c.expr]));
+    ap = extMul(ap, v.alpha);
   }
   return acc;
 }

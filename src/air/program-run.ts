@@ -3,9 +3,10 @@
 // Both compute out[j][i] = coordinate j of Σ_k α^k·C_k at point i, for i in [start, start+count).
 
 import { add, mul, neg, sub } from '../field/babybear.js';
+import { extMul } from '../field/ext.js';
 import { kernels } from '../wasm/kernels.js';
 import { alloc, free, memory, type WasmVec } from '../wasm/memory.js';
-import { extMulConst, POp, type Program } from './program.js';
+import { POp, type Program } from './program.js';
 
 /** Points per interpreter block: 4 KiB per base register keeps a typical program's registers in L2. */
 export const EVAL_BLOCK = 1024;
@@ -77,7 +78,7 @@ export function runProgram(
 }
 
 function extMul4(x: number[], y: number[]): number[] {
-  return Array.from(extMulConst(Uint32Array.from(x), Uint32Array.from(y)));
+  return Array.from(extMul(Uint32Array.from(x), Uint32Array.from(y)));
 }
 
 /** The TypeScript twin of `runProgram`: the same result, point by point, on plain arrays. */

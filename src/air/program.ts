@@ -4,7 +4,8 @@
 // calling a closure per row. The program computes acc = Σ_k α^k · C_k(x) over the constraints.
 // Invariant: every register is written before it is read, and is reused only after its last use.
 
-import { type Felt, mul, neg, P } from '../field/babybear.js';
+import { type Felt, neg, P } from '../field/babybear.js';
+import { extMul } from '../field/ext.js';
 import type { BuiltAir } from './air.js';
 import { isArithmetic, Op } from './expr.js';
 
@@ -82,19 +83,6 @@ const MONT_R = 2n ** 32n % BigInt(P);
 /** c · 2^32 mod p: the form in which kernels take multiplicative constants. */
 export function toMont(c: Felt): number {
   return Number((BigInt(c) * MONT_R) % BigInt(P));
-}
-
-/** Extension product in F_p[x]/(x^4 − 11), standard form, for compile-time constants. */
-export function extMulConst(a: Uint32Array, b: Uint32Array): Uint32Array<ArrayBuffer> {
-  const r = [0, 0, 0, 0];
-  for (let i = 0; i < 4; i++) {
-    for (let j = 0; j < 4; j++) {
-      const t = mul(a[i], b[j]);
-      if (i + j < 4) r[i + j] = (r[i + j] + t) % P;
-      else r[i + j - 4] = (r[i + j - 4] + mul(11, t)) % P;
-    }
-  }
-  return Uint32Array.from(r);
 }
 
 export function compileProgram(built: BuiltAir, bind: Bindings): Program {
@@ -185,10 +173,10 @@ export function compileProgram(built: BuiltAir, bind: Bindings): Program {
 
   // α^k for each constraint k.
   const alphaPow: number[] = [];
-  let ap: Uint32Array<ArrayBuffer> = Uint32Array.from([1, 0, 0, 0]);
+  let ap: Uint32Array = Uint32Array.from([1, 0, 0, 0]);
   for (let k = 0; k < roots.length; k++) {
     alphaPow.push(poolIndex(ap));
-    ap = extMulConst(ap, bind.alpha);
+    ap = extMul(ap, bind.alpha);
   }
 
   for (let id = 0; id < n; id++) {
