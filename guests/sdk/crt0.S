@@ -3,6 +3,7 @@
  * VMA == LMA) and sp from linker symbols, runs constructors, calls main(0, 0) and
  * exits with its return value. It never reads qemu's initial registers or stack.
  */
+    .file "crt0.S"
     .section .text.rvstark.start, "ax", @progbits
     .globl _start
     .type _start, @function

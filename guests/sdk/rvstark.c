@@ -1,6 +1,6 @@
 /*
  * rvstark guest runtime: rv_exit and the memcpy/memset/memmove/memcmp that GCC may emit
- * calls to in freestanding builds. With picolibc these are weak, so libc's win.
+ * calls to in freestanding builds. Picolibc builds define RV_NO_MEMFUNCS and use libc's.
  */
 #include "rvstark.h"
 
@@ -23,6 +23,7 @@ void rv_exit(int code) {
   __builtin_unreachable();
 }
 
+#ifndef RV_NO_MEMFUNCS
 __attribute__((weak)) void *memcpy(void *dst, const void *src, size_t n) {
   unsigned char *d = dst;
   const unsigned char *s = src;
@@ -54,3 +55,4 @@ __attribute__((weak)) int memcmp(const void *a, const void *b, size_t n) {
   }
   return 0;
 }
+#endif

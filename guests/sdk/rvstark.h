@@ -33,6 +33,12 @@ static inline long rv_write(int fd, const void *buf, size_t n) {
 /* Appends n bytes to the journal, the public output bound to the proof's claim. */
 static inline long rv_commit(const void *buf, size_t n) { return rv_write(1, buf, n); }
 
+/* Provided by rvstark.c (freestanding) or picolibc; GCC may also emit calls to them. */
+void *memcpy(void *dst, const void *src, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+
 /* Reads exactly n bytes (or until end of input); returns the count read. */
 size_t rv_read_exact(void *buf, size_t n);
 

@@ -1,0 +1,109 @@
+// BLAKE3 over data in wasm memory, by the SIMD kernels of kernels/blake3.ts: 2-to-1 nodes and
+// row (leaf) hashes of matrices in any layout. Arguments are checked here, once; the kernels
+// trust them. Digests are 8 u32 words (the little-endian reading of the 32 bytes).
+
+import { kernels } from '../wasm/kernels.js';
+import { alloc, free, WasmVec } from '../wasm/memory.js';
+import { MerkleError } from './errors.js';
+import { checkMatrix, type Matrix, widthOf } from './matrix.js';
+
+interface Blake3Kernels {
+  blake3Pairs(
+    dst: number,
+    left: number,
+    leftStride: number,
+    right: number,
+    rightStride: number,
+    count: number,
+    scratch: number,
+  ): void;
+  blake3RowsRowMajor(dst: number, src: number, width: number, count: number, scratch: number): void;
+  blake3RowsColumns(
+    dst: number,
+    cols: number,
+    width: number,
+    row0: number,
+    count: number,
+    scratch: number,
+  ): void;
+}
+
+export const raw = kernels as unknown as Blake3Kernels;
+
+/** Bytes of kernel scratch (message block + chaining-value stack); one per concurrent caller. */
+export const SCRATCH_BYTES = 18448;
+
+/** A kernel scratch block; callers free it. Per call rather than per module: workers share memory. */
+export function allocScratch(): number {
+  return alloc(SCRATCH_BYTES);
+}
+
+function checkCount(count: number, what: string): void {
+  if (!Number.isInteger(count) || count < 0 || count > 2 ** 28) {
+    throw new MerkleError('bad-length', `${what}: count ${count} is not an integer in [0, 2^28]`);
+  }
+}
+
+function checkRoom(v: WasmVec, words: number, what: string, name: string): void {
+  if (v.length < words) {
+    throw new MerkleError('bad-length', `${what}: ${name} has ${v.length} words, need ${words}`);
+  }
+}
+
+/**
+ * One layer of 2-to-1 nodes: dst digest i = BLAKE3(src digest 2i ‖ src digest 2i+1), i < count.
+ * dst needs 8·count words, src 16·count.
+ */
+export function hashNodes(dst: WasmVec, src: WasmVec, count: number): void {
+  checkCount(count, 'hashNodes');
+  checkRoom(dst, 8 * count, 'hashNodes', 'dst');
+  checkRoom(src, 16 * count, 'hashNodes', 'src');
+  const s = allocScratch();
+  raw.blake3Pairs(dst.ptr, src.ptr, 64, src.ptr + 32, 64, count, s);
+  free(s);
+}
+
+/** dst digest i = BLAKE3(left digest i ‖ right digest i), i < count. dst may be left. */
+export function hashPairs(dst: WasmVec, left: WasmVec, right: WasmVec, count: number): void {
+  checkCount(count, 'hashPairs');
+  checkRoom(dst, 8 * count, 'hashPairs', 'dst');
+  checkRoom(left, 8 * count, 'hashPairs', 'left');
+  checkRoom(right, 8 * count, 'hashPairs', 'right');
+  const s = allocScratch();
+  raw.blake3Pairs(dst.ptr, left.ptr, 32, right.ptr, 32, count, s);
+  free(s);
+}
+
+/**
+ * Leaf hashes of matrix m into dst (8 words per row): dst digest i = BLAKE3(LE bytes of row i).
+ * The matrix is checked here; use hashRowsAt inside loops that have checked already.
+ */
+export function hashRows(dst: WasmVec, m: Matrix): void {
+  checkMatrix(m, 0, false);
+  checkRoom(dst, 8 * m.height, 'hashRows', 'dst');
+  const s = allocScratch();
+  try {
+    hashRowsAt(dst.ptr, m, 0, m.height, s);
+  } finally {
+    free(s);
+  }
+}
+
+/**
+ * Unchecked: digests of rows [row0, row0 + count) of a checked matrix to dstPtr (consecutive),
+ * using the scratch block s. The row range is what a worker would take.
+ */
+export function hashRowsAt(dstPtr: number, m: Matrix, row0: number, count: number, s: number): void {
+  if (m.layout === 'row-major') {
+    raw.blake3RowsRowMajor(dstPtr, m.data.ptr + 4 * row0 * m.width, m.width, count, s);
+    return;
+  }
+  // Column-pointer table: the columns kernel reads word j of row i at cols[j] + 4i.
+  const w = widthOf(m);
+  const table = new WasmVec(w);
+  const t = table.view;
+  if (m.layout === 'col-major') for (let j = 0; j < w; j++) t[j] = m.data.ptr + 4 * j * m.height;
+  else for (let j = 0; j < w; j++) t[j] = m.columns[j].ptr;
+  raw.blake3RowsColumns(dstPtr, table.ptr, w, row0, count, s);
+  table.free();
+}
