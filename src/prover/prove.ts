@@ -1,0 +1,313 @@
+// The STARK prover for a set of tables (one per chip). Its numbered steps mirror
+// src/verifier/verify.ts: every value the verifier will use is absorbed into the transcript
+// before the challenges that depend on it are drawn.
+
+import type { Air } from '../air/air.js';
+import { LOGUP_SUM } from '../air/logup.js';
+import { buildLogUpTrace } from '../air/logup-trace.js';
+import type { RowMajorMatrix } from '../air/matrix.js';
+import { compileProgram, inputIndex, POp, type Program, toMont } from '../air/program.js';
+import { runProgram } from '../air/program-run.js';
+import { type Felt, mul, rootOfUnity, sub } from '../field/babybear.js';
+import { type ExtFelt, extAdd, extAddAt, extMul, extMulAt, extMulBase } from '../field/ext.js';
+import { extVecBatchInverse } from '../field/vector.js';
+import { checkParams, type StarkParams } from '../fri/params.js';
+import { commit, type MerkleTree } from '../merkle/tree.js';
+import { evalAtExt, evalColumnsAtExt } from '../poly/evaluate.js';
+import { ldeColumns } from '../poly/lde.js';
+import { cosetIntt, cosetNtt } from '../poly/ntt.js';
+import { arraysToWasm, columnsToWasm } from '../stark/columns.js';
+import { forEachDeepTerm, Powers, type TableOpenings } from '../stark/deep.js';
+import { LDE_SHIFT, reverseBits, selectorColumns } from '../stark/domain.js';
+import { absorbOpenings } from '../stark/openings.js';
+import { commitPreprocessed } from '../stark/preprocessed.js';
+import { startTranscript } from '../stark/statement.js';
+import { checkHeights, type PreparedAir, prepareAir } from '../stark/tables.js';
+import type { Transcript } from '../transcript/transcript.js';
+import { WasmVec } from '../wasm/memory.js';
+
+export interface TableWitnessInput {
+  readonly air: Air;
+  readonly trace: RowMajorMatrix;
+  readonly publics?: readonly Felt[];
+}
+
+/** Everything the prover has committed and opened before FRI: the verifier's view, in order. */
+export interface PreFriProof {
+  readonly logHeights: number[];
+  readonly mainRoot: Uint8Array;
+  readonly auxRoot: Uint8Array | null;
+  readonly totals: ExtFelt[];
+  readonly quotientRoot: Uint8Array;
+  readonly openings: TableOpenings[];
+}
+
+/** Prover state kept for FRI and the query phase. */
+export interface ProverState {
+  readonly proof: PreFriProof;
+  readonly transcript: Transcript;
+  readonly prepared: PreparedAir[];
+  readonly trees: { main: MerkleTree; aux: MerkleTree | null; quotient: MerkleTree; pre: MerkleTree | null };
+  /** One DEEP codeword per distinct table height (AoS extension vectors, bit-reversed LDE order). */
+  readonly deep: Map<number, WasmVec>;
+  free(): void;
+}
+
+export function proveUntilFri(tables: readonly TableWitnessInput[], params: StarkParams): ProverState {
+  checkParams(params);
+  const prepared = tables.map((t) => prepareAir(t.air));
+  const logHeights = tables.map((t) => Math.log2(t.trace.height));
+  checkHeights(prepared, logHeights);
+  const publics = tables.map((t) => t.publics ?? []);
+  const { logBlowup } = params;
+  const owned: WasmVec[] = [];
+  const track = <T extends WasmVec | WasmVec[]>(v: T): T => {
+    if (Array.isArray(v)) owned.push(...v);
+    else owned.push(v);
+    return v;
+  };
+
+  // 0 ----- statement and preprocessed commitment
+  const pre = commitPreprocessed(prepared, logBlowup);
+  const transcript = startTranscript(params, prepared, logHeights, publics, pre?.root ?? null);
+
+  // 1 ----- commit the main traces
+  const mainCols = tables.map((t) => track(columnsToWasm(t.trace)));
+  const mainLde = mainCols.map((c) => track(ldeColumns(c, logBlowup, LDE_SHIFT, 'bitrev')));
+  const main = commit(mainLde.map((c) => ({ layout: 'columns' as const, columns: c, height: c[0].length })));
+  transcript.absorbDigest('main-root', main.root);
+
+  // 2 ----- LogUp challenges, aux traces and their commitment
+  // Soundness error ≈ (Σ rows·interactions)/|F_p^4| for each of β and γ.
+  const beta = transcript.challengeExt('logup-beta');
+  const gamma = transcript.challengeExt('logup-gamma');
+  const withAux = prepared.flatMap((p, t) => (p.numAux > 0 ? [t] : []));
+  const auxCols: WasmVec[][] = prepared.map(() => []);
+  const auxLde: WasmVec[][] = prepared.map(() => []);
+  const totals: ExtFelt[] = prepared.map(() => new Uint32Array(4));
+  for (const t of withAux) {
+    const preTrace = pre?.traces[t].length ? tables[t].air.preprocessedTrace?.() : undefined;
+    const aux = buildLogUpTrace(prepared[t].built, tables[t].trace, preTrace, publics[t], beta, gamma);
+    totals[t] = aux.total;
+    auxCols[t] = track(arraysToWasm(aux.columns));
+    auxLde[t] = track(ldeColumns(auxCols[t], logBlowup, LDE_SHIFT, 'bitrev'));
+  }
+  const aux =
+    withAux.length > 0
+      ? commit(
+          withAux.map((t) => ({
+            layout: 'columns' as const,
+            columns: auxLde[t],
+            height: auxLde[t][0].length,
+          })),
+        )
+      : null;
+  if (aux !== null) {
+    transcript.absorbDigest('aux-root', aux.root);
+    for (const t of withAux) transcript.absorbExt('logup-total', totals[t]);
+  }
+
+  // 3 ----- constraint combination and quotient
+  // Soundness error ≈ (number of constraints)/|F_p^4| for α.
+  const alpha = transcript.challengeExt('alpha');
+  const quotientCoeffs: WasmVec[][] = [];
+  const quotientLde: WasmVec[][] = [];
+  for (let t = 0; t < tables.length; t++) {
+    const p = prepared[t];
+    const logN = logHeights[t];
+    const n = 2 ** logN;
+    // Evaluate on g·⟨ω_M⟩ with M = n·2^max(q,1) ≥ n·(d − 1) points: enough to determine C/Z_H.
+    const logExt = Math.max(p.logChunks, 1);
+    const logM = logN + logExt;
+    const m = 2 ** logM;
+    const prog = compileProgram(p.built, {
+      publics: publics[t],
+      challenges: [beta, gamma, totals[t]].slice(0, LOGUP_SUM + 1),
+      alpha,
+      numAux: p.numAux,
+    });
+    const preCols = pre?.traces[t] ?? [];
+    const onQuotientDomain = [
+      ...ldeColumns(mainCols[t], logExt, LDE_SHIFT, 'natural'),
+      ...(preCols.length ? ldeColumns(preCols, logExt, LDE_SHIFT, 'natural') : []),
+      ...(auxCols[t].length ? ldeColumns(auxCols[t], logExt, LDE_SHIFT, 'natural') : []),
+    ];
+    const sel = selectorColumns(logN, logM);
+    const selVecs = [sel.isFirst, sel.isLast, sel.isTransition].map((c) => WasmVec.from(c));
+    const out = new WasmVec(4 * m);
+    runProgram(prog, [...onQuotientDomain, ...selVecs], logM, m / n, out);
+    for (const v of [...onQuotientDomain, ...selVecs]) v.free();
+    // Q = C / Z_H per coordinate, then coefficients, split into chunks of n coefficients.
+    const chunksCoeffs: WasmVec[] = [];
+    const chunks = 2 ** p.logChunks;
+    const view = out.view;
+    for (let c = 0; c < 4; c++) {
+      const q = new WasmVec(m);
+      const qv = q.view;
+      for (let i = 0; i < m; i++) qv[i] = mul(view[c * m + i], sel.zhInv[i]);
+      cosetIntt(q, LDE_SHIFT, 'natural');
+      for (let j = 0; j < chunks; j++)
+        chunksCoeffs[4 * j + c] = WasmVec.from(q.view.subarray(j * n, (j + 1) * n));
+      q.free();
+    }
+    out.free();
+    track(chunksCoeffs);
+    quotientCoeffs.push(chunksCoeffs);
+    const N = n << logBlowup;
+    quotientLde.push(
+      track(
+        chunksCoeffs.map((coeffs) => {
+          const v = new WasmVec(N);
+          v.view.fill(0);
+          v.view.set(coeffs.view);
+          return cosetNtt(v, LDE_SHIFT, 'bitrev');
+        }),
+      ),
+    );
+  }
+  const quotient = commit(
+    quotientLde.map((c) => ({ layout: 'columns' as const, columns: c, height: c[0].length })),
+  );
+  transcript.absorbDigest('quotient-root', quotient.root);
+
+  // 4 ----- out-of-domain openings
+  // Soundness error ≈ (n·max degree)/|F_p^4| for ζ (DEEP-ALI).
+  const zeta = transcript.challengeExt('zeta');
+  const openings: TableOpenings[] = [];
+  for (let t = 0; t < tables.length; t++) {
+    const logN = logHeights[t];
+    const zNext = extMulBase(zeta, rootOfUnity(logN));
+    const at = (cols: readonly WasmVec[], z: ExtFelt) => (cols.length ? evalColumnsAtExt(cols, 1, z) : []);
+    const preCols = pre?.traces[t] ?? [];
+    openings.push({
+      mainLocal: at(mainCols[t], zeta),
+      mainNext: at(mainCols[t], zNext),
+      preLocal: at(preCols, zeta),
+      preNext: at(preCols, zNext),
+      auxLocal: at(auxCols[t], zeta),
+      auxNext: at(auxCols[t], zNext),
+      quotient: quotientCoeffs[t].map((c) => evalAtExt(c, zeta)),
+    });
+  }
+  absorbOpenings(transcript, openings);
+
+  // 5 ----- DEEP codewords, one per table height
+  const lambda = new Powers(transcript.challengeExt('deep-lambda'));
+  const deep = new Map<number, WasmVec>();
+  const heights = [...new Set(logHeights)].sort((a, b) => b - a);
+  for (const h of heights) {
+    const group = logHeights.flatMap((lh, t) => (lh === h ? [t] : []));
+    const cols: WasmVec[] = [];
+    for (const t of group) cols.push(...mainLde[t], ...(pre?.ldes[t] ?? []), ...auxLde[t], ...quotientLde[t]);
+    deep.set(h + logBlowup, deepCodeword(group, openings, cols, h, logBlowup, zeta, lambda));
+  }
+
+  const proof: PreFriProof = {
+    logHeights,
+    mainRoot: main.root,
+    auxRoot: aux?.root ?? null,
+    totals: withAux.map((t) => totals[t]),
+    quotientRoot: quotient.root,
+    openings,
+  };
+  return {
+    proof,
+    transcript,
+    prepared,
+    trees: { main: main.tree, aux: aux?.tree ?? null, quotient: quotient.tree, pre: pre?.tree ?? null },
+    deep,
+    free() {
+      main.tree.free();
+      aux?.tree.free();
+      quotient.tree.free();
+      pre?.free();
+      for (const v of owned) v.free();
+      for (const v of deep.values()) v.free();
+    },
+  };
+}
+
+/**
+ * F_h over the bit-reversed LDE coset of size 2^(h + logBlowup): the λ-weighted sums of the
+ * columns at each point are computed by the constraint interpreter (AccB ops), then divided by
+ * (x − ζ) and (x − ζω) with two batch inversions.
+ */
+function deepCodeword(
+  group: readonly number[],
+  openings: readonly TableOpenings[],
+  cols: readonly WasmVec[],
+  logH: number,
+  logBlowup: number,
+  zeta: ExtFelt,
+  lambda: Powers,
+): WasmVec {
+  const logN = logH + logBlowup;
+  const N = 2 ** logN;
+  const pool: number[] = [];
+  const code: number[][] = [[], []];
+  const v: ExtFelt[] = [new Uint32Array(4), new Uint32Array(4)];
+  forEachDeepTerm(
+    group,
+    (t) => openings[t],
+    (col, value, power, next) => {
+      const lp = lambda.get(power);
+      const k = pool.length / 8;
+      pool.push(...lp, ...Array.from(lp, toMont));
+      const which = next ? 1 : 0;
+      code[which].push(POp.Load, 0, col, 0, POp.AccB, 0, 0, k);
+      v[which] = extAdd(v[which], extMul(lp, value));
+    },
+  );
+  const sums = [0, 1].map((which) => {
+    const prog: Program = {
+      code: Uint32Array.from([...code[which], POp.End, 0, 0, 0]),
+      pool: Uint32Array.from(pool),
+      numBaseRegs: 1,
+      numExtRegs: 1,
+      numInputs: cols.length,
+    };
+    const out = new WasmVec(4 * N);
+    runProgram(prog, cols, logN, 1, out);
+    return out;
+  });
+  // x_i in bit-reversed order, and 1/(x − ζ), 1/(x − ζω).
+  const w = rootOfUnity(logN);
+  const xsNat = new Uint32Array(N);
+  for (let i = 0, x = LDE_SHIFT; i < N; i++, x = mul(x, w)) xsNat[i] = x;
+  const zNext = extMulBase(zeta, rootOfUnity(logH));
+  const result = new WasmVec(4 * N);
+  const rv = result.view;
+  const d = [zeta, zNext].map((z) => {
+    const den = new Uint32Array(4 * N);
+    for (let i = 0; i < N; i++) {
+      const x = xsNat[reverseBits(i, logN)];
+      den[4 * i] = sub(x, z[0]);
+      den[4 * i + 1] = sub(0, z[1]);
+      den[4 * i + 2] = sub(0, z[2]);
+      den[4 * i + 3] = sub(0, z[3]);
+    }
+    return den;
+  });
+  const dens = d.map((den) => {
+    const vec = WasmVec.from(den);
+    extVecBatchInverse(vec, vec);
+    return vec;
+  });
+  const s0 = sums[0].view;
+  const s1 = sums[1].view;
+  const i0 = dens[0].view;
+  const i1 = dens[1].view;
+  const a = new Uint32Array(4);
+  const b = new Uint32Array(4);
+  for (let i = 0; i < N; i++) {
+    for (let c = 0; c < 4; c++) {
+      a[c] = sub(s0[c * N + i], v[0][c]);
+      b[c] = sub(s1[c * N + i], v[1][c]);
+    }
+    extMulAt(a, 0, a, 0, i0, 4 * i);
+    extMulAt(b, 0, b, 0, i1, 4 * i);
+    extAddAt(rv, 4 * i, a, 0, b, 0);
+  }
+  for (const x of [...sums, ...dens]) x.free();
+  return result;
+}

@@ -1,0 +1,157 @@
+// The STARK verifier. Its numbered steps mirror src/prover/prove.ts: it checks the proof's shape,
+// replays the transcript (absorbing exactly what the prover absorbed, drawing the same
+// challenges), checks the bus balance and the out-of-domain identity, then FRI and the Merkle
+// openings. It never executes anything and imports nothing from the prover.
+
+import type { Air } from '../air/air.js';
+import type { Felt } from '../field/babybear.js';
+import {
+  type ExtFelt,
+  extAdd,
+  extFromBase,
+  extInv,
+  extIsZero,
+  extMul,
+  extMulBase,
+  extSub,
+} from '../field/ext.js';
+import { checkParams, type StarkParams } from '../fri/params.js';
+import type { TableOpenings } from '../stark/deep.js';
+import { StarkError } from '../stark/errors.js';
+import { absorbOpenings } from '../stark/openings.js';
+import { commitPreprocessed } from '../stark/preprocessed.js';
+import { startTranscript } from '../stark/statement.js';
+import { checkHeights, type PreparedAir, prepareAir } from '../stark/tables.js';
+import type { Transcript } from '../transcript/transcript.js';
+import { checkOutOfDomain, type OodChallenges } from './ood.js';
+
+/** The verifier's view of a proof up to FRI (the same fields the prover's PreFriProof has). */
+export interface PreFriView {
+  readonly logHeights: number[];
+  readonly mainRoot: Uint8Array;
+  readonly auxRoot: Uint8Array | null;
+  readonly totals: ExtFelt[];
+  readonly quotientRoot: Uint8Array;
+  readonly openings: TableOpenings[];
+}
+
+/** A tuple the statement adds to a bus (for example, the program's input and output bytes). */
+export interface BusContribution {
+  readonly busId: number;
+  readonly values: readonly Felt[];
+  readonly multiplicity: Felt;
+}
+
+export interface VerifierState {
+  readonly transcript: Transcript;
+  readonly prepared: PreparedAir[];
+  readonly challenges: OodChallenges & { lambda: ExtFelt };
+  readonly preRoot: Uint8Array | null;
+}
+
+/** Checks that a table's opening vectors have exactly the lengths its AIR implies. */
+function checkOpeningShape(p: PreparedAir, logChunks: number, o: TableOpenings): void {
+  const expect = (what: string, got: number, want: number) => {
+    if (got !== want)
+      throw new StarkError('bad-shape', `chip ${p.air.name}: ${what} has ${got} values, expected ${want}`);
+  };
+  expect('main openings', o.mainLocal.length, p.mainWidth);
+  expect('main next openings', o.mainNext.length, p.mainWidth);
+  expect('preprocessed openings', o.preLocal.length, p.preWidth);
+  expect('preprocessed next openings', o.preNext.length, p.preWidth);
+  expect('aux openings', o.auxLocal.length, 4 * p.numAux);
+  expect('aux next openings', o.auxNext.length, 4 * p.numAux);
+  expect('quotient openings', o.quotient.length, 4 * 2 ** logChunks);
+}
+
+/**
+ * Steps 0–4: replays the transcript up to the DEEP challenge and checks the bus balance and the
+ * out-of-domain identity of every table. Throws StarkError on any failure.
+ */
+export function verifyUntilFri(
+  airs: readonly Air[],
+  publics: ReadonlyArray<readonly Felt[]>,
+  contributions: readonly BusContribution[],
+  proof: PreFriView,
+  params: StarkParams,
+): VerifierState {
+  checkParams(params);
+  // Shape first: nothing below runs on a proof whose sizes disagree with the AIRs.
+  const prepared = airs.map(prepareAir);
+  checkHeights(prepared, proof.logHeights);
+  if (publics.length !== airs.length) {
+    throw new StarkError(
+      'bad-shape',
+      `expected public values for ${airs.length} tables, got ${publics.length}`,
+    );
+  }
+  prepared.forEach((p, t) => {
+    if (publics[t].length !== p.built.numPublicValues) {
+      throw new StarkError(
+        'bad-shape',
+        `chip ${p.air.name}: expected ${p.built.numPublicValues} public values`,
+      );
+    }
+    checkOpeningShape(p, p.logChunks, proof.openings[t]);
+  });
+  const withAux = prepared.flatMap((p, t) => (p.numAux > 0 ? [t] : []));
+  if ((proof.auxRoot === null) !== (withAux.length === 0) || proof.totals.length !== withAux.length) {
+    throw new StarkError('bad-shape', `expected ${withAux.length} LogUp totals and an aux root iff any`);
+  }
+
+  // 0 ----- statement and preprocessed commitment (recomputed from the AIRs)
+  const pre = commitPreprocessed(prepared, params.logBlowup);
+  const preRoot = pre?.root ?? null;
+  pre?.free();
+  const transcript = startTranscript(params, prepared, proof.logHeights, publics, preRoot);
+
+  // 1 ----- main commitment
+  transcript.absorbDigest('main-root', proof.mainRoot);
+
+  // 2 ----- LogUp challenges, aux commitment, bus balance
+  const beta = transcript.challengeExt('logup-beta');
+  const gamma = transcript.challengeExt('logup-gamma');
+  const totals: ExtFelt[] = prepared.map(() => new Uint32Array(4));
+  if (proof.auxRoot !== null) {
+    transcript.absorbDigest('aux-root', proof.auxRoot);
+    withAux.forEach((t, k) => {
+      totals[t] = proof.totals[k];
+      transcript.absorbExt('logup-total', totals[t]);
+    });
+  }
+  let sum: ExtFelt = new Uint32Array(4);
+  for (const x of totals) sum = extAdd(sum, x);
+  sum = extAdd(sum, publicBusSum(contributions, beta, gamma));
+  if (!extIsZero(sum)) throw new StarkError('bus-unbalanced', 'the LogUp sums of all buses do not cancel');
+
+  // 3 ----- constraint combination, quotient commitment
+  const alpha = transcript.challengeExt('alpha');
+  transcript.absorbDigest('quotient-root', proof.quotientRoot);
+
+  // 4 ----- out-of-domain point and the constraint identity at ζ
+  const zeta = transcript.challengeExt('zeta');
+  absorbOpenings(transcript, proof.openings);
+  const challenges = { beta, gamma, alpha, zeta };
+  prepared.forEach((p, t) => {
+    checkOutOfDomain(p, proof.logHeights[t], publics[t], totals[t], proof.openings[t], challenges);
+  });
+  const lambda = transcript.challengeExt('deep-lambda');
+  return { transcript, prepared, challenges: { ...challenges, lambda }, preRoot };
+}
+
+/** Σ m/(β − fp(v)) over the statement's own bus tuples (the same fingerprint as the chips'). */
+function publicBusSum(contributions: readonly BusContribution[], beta: ExtFelt, gamma: ExtFelt): ExtFelt {
+  let acc: ExtFelt = new Uint32Array(4);
+  for (const c of contributions) acc = extAdd(acc, logUpTerm(c, beta, gamma));
+  return acc;
+}
+
+function logUpTerm(c: BusContribution, beta: ExtFelt, gamma: ExtFelt): ExtFelt {
+  let fp = extFromBase(c.busId);
+  let g = gamma;
+  for (const v of c.values) {
+    fp = extAdd(fp, extMulBase(g, v));
+    g = extMul(g, gamma);
+  }
+  return extMulBase(extInv(extSub(beta, fp)), c.multiplicity);
+}
