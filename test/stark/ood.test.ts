@@ -95,3 +95,100 @@ describe('prover and verifier up to FRI', () => {
     expect(BYTE_BUS.arity).toBe(1);
   });
 });
+
+describe('trace queries and DEEP values', () => {
+  it('give the verifier, from opened rows, exactly the prover DEEP codeword values', async () => {
+    const { treeShapes, checkTreeOpenings, deepInputsAt } = await import('../../src/stark/queries.js');
+    const { Powers } = await import('../../src/stark/deep.js');
+    const { extMulBase } = await import('../../src/field/ext.js');
+    const { rootOfUnity } = await import('../../src/field/babybear.js');
+    // Three tables of two heights, with preprocessed, aux and quotient columns.
+    const c = counterTraces(Array.from({ length: 32 }, (_, i) => (i * 5) % 256));
+    const m = mimcTrace(256, 9);
+    const tables = [
+      { air: counterAir, trace: c.counter, publics: c.publics },
+      { air: byteTableAir, trace: c.bytes },
+      { air: mimcAir(256), trace: m.trace, publics: m.publics },
+    ];
+    const st = proveUntilFri(tables, INSECURE_TEST_PARAMS);
+    const v = verifyUntilFri(
+      tables.map((t) => t.air as Air),
+      tables.map((t) => [...(t.publics ?? [])]),
+      [],
+      st.proof,
+      INSECURE_TEST_PARAMS,
+    );
+    const logBlowup = INSECURE_TEST_PARAMS.logBlowup;
+    const shapes = treeShapes(v.prepared, st.proof.logHeights, logBlowup);
+    const logMaxN = Math.max(...st.proof.logHeights) + logBlowup;
+    const indices = [0, 1, 5, 200, 511, 300, 5];
+    const openings = {
+      main: st.trees.main.open(indices.map((i) => i >>> (logMaxN - shapes.main.logHeight))),
+      pre: st.trees.pre!.open(indices.map((i) => i >>> (logMaxN - shapes.pre.logHeight))),
+      aux: st.trees.aux!.open(indices.map((i) => i >>> (logMaxN - shapes.aux.logHeight))),
+      quotient: st.trees.quotient.open(indices.map((i) => i >>> (logMaxN - shapes.quotient.logHeight))),
+    };
+    const roots = {
+      main: st.proof.mainRoot,
+      pre: v.preRoot,
+      aux: st.proof.auxRoot,
+      quotient: st.proof.quotientRoot,
+    };
+    checkTreeOpenings(roots, shapes, openings, indices, logMaxN);
+    const lambda = new Powers(v.challenges.lambda);
+    indices.forEach((idx, q) => {
+      const got = deepInputsAt(
+        q,
+        idx,
+        logMaxN,
+        logBlowup,
+        st.proof.logHeights,
+        shapes,
+        openings,
+        st.proof.openings,
+        v.challenges.zeta,
+        (h) => extMulBase(v.challenges.zeta, rootOfUnity(h)),
+        lambda,
+      );
+      expect([...got.keys()].sort()).toEqual([...st.deep.keys()].sort());
+      for (const [logN, value] of got) {
+        const pos = idx >>> (logMaxN - logN);
+        expect(Array.from(value)).toEqual(Array.from(st.deep.get(logN)!.view.subarray(4 * pos, 4 * pos + 4)));
+      }
+    });
+    // A changed row word breaks the Merkle check.
+    openings.aux.rows[2][0][1] ^= 1;
+    expect(kindOf(() => checkTreeOpenings(roots, shapes, openings, indices, logMaxN))).toBe('merkle');
+    st.free();
+  });
+});
+
+describe('DEEP codewords', () => {
+  it('are low-degree: every coordinate interpolates to a polynomial of degree < trace height', async () => {
+    const { cosetIntt, bitReverse } = await import('../../src/poly/ntt.js');
+    const { WasmVec } = await import('../../src/wasm/memory.js');
+    const c = counterTraces(Array.from({ length: 16 }, (_, i) => i * 3));
+    const m = mimcTrace(64, 2);
+    const st = proveUntilFri(
+      [
+        { air: counterAir, trace: c.counter, publics: c.publics },
+        { air: byteTableAir, trace: c.bytes },
+        { air: mimcAir(64), trace: m.trace, publics: m.publics },
+      ],
+      INSECURE_TEST_PARAMS,
+    );
+    for (const [logN, vec] of st.deep) {
+      const N = 2 ** logN;
+      const n = N >> INSECURE_TEST_PARAMS.logBlowup;
+      for (let coord = 0; coord < 4; coord++) {
+        const col = WasmVec.from(Uint32Array.from({ length: N }, (_, i) => vec.view[4 * i + coord]));
+        bitReverse(col);
+        cosetIntt(col, 31);
+        expect(col.view.subarray(n).every((x) => x === 0)).toBe(true);
+        expect(col.view.subarray(0, n).some((x) => x !== 0)).toBe(true);
+        col.free();
+      }
+    }
+    st.free();
+  });
+});
