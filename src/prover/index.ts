@@ -1,0 +1,62 @@
+// The prover's public entry: proves a set of tables and returns the proof bytes, with the
+// parameters' conjectured security level. Steps 0–5 are in prove.ts; FRI and the query openings
+// (steps 6–7) are here, mirroring src/verifier/index.ts.
+
+import {
+  checkParams,
+  DEFAULT_PARAMS,
+  type SecurityLevel,
+  type StarkParams,
+  securityLevel,
+} from '../fri/params.js';
+import { type FriProveOptions, proveFri } from '../fri/prover.js';
+import type { MultiOpening } from '../merkle/opening.js';
+import { type StarkProof, writeProof } from '../stark/proof.js';
+import { TREES, type TreeName, treeIndex, treeShapes } from '../stark/queries.js';
+import { proveUntilFri, type TableWitnessInput } from './prove.js';
+
+export type { TableWitnessInput } from './prove.js';
+
+export interface ProveResult {
+  readonly proof: Uint8Array;
+  readonly security: SecurityLevel;
+}
+
+export interface ProveOptions {
+  /** Tests only: hooks that make a dishonest FRI prover. */
+  readonly unsafeFri?: FriProveOptions;
+}
+
+export function prove(
+  tables: readonly TableWitnessInput[],
+  params: StarkParams = DEFAULT_PARAMS,
+  options: ProveOptions = {},
+): ProveResult {
+  checkParams(params);
+  const st = proveUntilFri(tables, params);
+  try {
+    // 6 ----- FRI on the DEEP codewords (one per table height)
+    const fri = proveFri(st.transcript, params, [...st.deep.values()], options.unsafeFri);
+
+    // 7 ----- open every trace tree at the query indices
+    const shapes = treeShapes(st.prepared, st.proof.logHeights, params.logBlowup);
+    const logMaxN = fri.shape.logMaxN;
+    const queries = {} as Record<TreeName, MultiOpening | null>;
+    for (const name of TREES) {
+      const tree = st.trees[name];
+      const s = shapes[name];
+      queries[name] =
+        tree === null || s.tables.length === 0
+          ? null
+          : tree.open(fri.indices.map((i) => treeIndex(s, logMaxN, i)));
+    }
+    const proof: StarkProof = { ...st.proof, fri: fri.proof, queries };
+    const maxDegree = Math.max(...st.prepared.map((p) => p.maxDegree));
+    return {
+      proof: writeProof(proof),
+      security: securityLevel(params, Math.max(...st.proof.logHeights), maxDegree),
+    };
+  } finally {
+    st.free();
+  }
+}
