@@ -9,22 +9,23 @@ import type { RowMajorMatrix } from '../air/matrix.js';
 import { compileProgram, inputIndex, POp, type Program, toMont } from '../air/program.js';
 import { runProgram } from '../air/program-run.js';
 import { type Felt, mul, rootOfUnity, sub } from '../field/babybear.js';
-import { type ExtFelt, extAdd, extAddAt, extMul, extMulAt, extMulBase } from '../field/ext.js';
-import { extVecBatchInverse } from '../field/vector.js';
+import { type ExtFelt, extAdd, extMul, extMulBase, extSub } from '../field/ext.js';
+import { extVecBatchInverse, extVecMul, vecAdd, vecMul } from '../field/vector.js';
 import { checkParams, type StarkParams } from '../fri/params.js';
 import { commit, type MerkleTree } from '../merkle/tree.js';
 import { evalAtExt, evalColumnsAtExt } from '../poly/evaluate.js';
 import { ldeColumns } from '../poly/lde.js';
-import { cosetIntt, cosetNtt } from '../poly/ntt.js';
+import { bitReverse, cosetIntt, cosetNtt } from '../poly/ntt.js';
 import { arraysToWasm, columnsToWasm } from '../stark/columns.js';
 import { forEachDeepTerm, Powers, type TableOpenings } from '../stark/deep.js';
-import { LDE_SHIFT, reverseBits, selectorColumns } from '../stark/domain.js';
+import { LDE_SHIFT } from '../stark/domain.js';
 import { absorbOpenings } from '../stark/openings.js';
 import { commitPreprocessed } from '../stark/preprocessed.js';
 import { startTranscript } from '../stark/statement.js';
 import { checkHeights, type PreparedAir, prepareAir } from '../stark/tables.js';
 import type { Transcript } from '../transcript/transcript.js';
 import { WasmVec } from '../wasm/memory.js';
+import { selectorColumns } from './selectors.js';
 
 export interface TableWitnessInput {
   readonly air: Air;
@@ -133,24 +134,23 @@ export function proveUntilFri(tables: readonly TableWitnessInput[], params: Star
       ...(auxCols[t].length ? ldeColumns(auxCols[t], logExt, LDE_SHIFT, 'natural') : []),
     ];
     const sel = selectorColumns(logN, logM);
-    const selVecs = [sel.isFirst, sel.isLast, sel.isTransition].map((c) => WasmVec.from(c));
     const out = new WasmVec(4 * m);
-    runProgram(prog, [...onQuotientDomain, ...selVecs], logM, m / n, out);
-    for (const v of [...onQuotientDomain, ...selVecs]) v.free();
+    runProgram(prog, [...onQuotientDomain, sel.isFirst, sel.isLast, sel.isTransition], logM, m / n, out);
+    for (const v of onQuotientDomain) v.free();
     // Q = C / Z_H per coordinate, then coefficients, split into chunks of n coefficients.
     const chunksCoeffs: WasmVec[] = [];
     const chunks = 2 ** p.logChunks;
-    const view = out.view;
+    const zhInv = sel.zhInv;
     for (let c = 0; c < 4; c++) {
-      const q = new WasmVec(m);
-      const qv = q.view;
-      for (let i = 0; i < m; i++) qv[i] = mul(view[c * m + i], sel.zhInv[i]);
+      const q = WasmVec.from(out.view.subarray(c * m, (c + 1) * m));
+      vecMul(q, q, zhInv);
       cosetIntt(q, LDE_SHIFT, 'natural');
       for (let j = 0; j < chunks; j++)
         chunksCoeffs[4 * j + c] = WasmVec.from(q.view.subarray(j * n, (j + 1) * n));
       q.free();
     }
     out.free();
+    sel.free();
     track(chunksCoeffs);
     quotientCoeffs.push(chunksCoeffs);
     const N = n << logBlowup;
@@ -228,9 +228,10 @@ export function proveUntilFri(tables: readonly TableWitnessInput[], params: Star
 }
 
 /**
- * F_h over the bit-reversed LDE coset of size 2^(h + logBlowup): the λ-weighted sums of the
- * columns at each point are computed by the constraint interpreter (AccB ops), then divided by
- * (x − ζ) and (x − ζω) with two batch inversions.
+ * F_h over the bit-reversed LDE coset of size 2^(h + logBlowup). The interpreter computes the
+ * numerators Σ λ^k·p_k(x) − Σ λ^k·p_k(z) for z = ζ and z = ζω (AccB ops, the constant folded in
+ * as an AccB on a register holding 1); the wasm vector kernels divide by (x − z) with two batch
+ * inversions and add. Plain TS only builds the point list and transposes.
  */
 function deepCodeword(
   group: readonly number[],
@@ -244,6 +245,10 @@ function deepCodeword(
   const logN = logH + logBlowup;
   const N = 2 ** logN;
   const pool: number[] = [];
+  const addPool = (x: ExtFelt) => {
+    pool.push(...x, ...Array.from(x, toMont));
+    return pool.length / 8 - 1;
+  };
   const code: number[][] = [[], []];
   const v: ExtFelt[] = [new Uint32Array(4), new Uint32Array(4)];
   forEachDeepTerm(
@@ -251,63 +256,60 @@ function deepCodeword(
     (t) => openings[t],
     (col, value, power, next) => {
       const lp = lambda.get(power);
-      const k = pool.length / 8;
-      pool.push(...lp, ...Array.from(lp, toMont));
       const which = next ? 1 : 0;
-      code[which].push(POp.Load, 0, col, 0, POp.AccB, 0, 0, k);
+      code[which].push(POp.Load, 0, col, 0, POp.AccB, 0, 0, addPool(lp));
       v[which] = extAdd(v[which], extMul(lp, value));
     },
   );
-  const sums = [0, 1].map((which) => {
+  const numerators = [0, 1].map((which) => {
+    const minusV = addPool(extSub(new Uint32Array(4), v[which]));
     const prog: Program = {
-      code: Uint32Array.from([...code[which], POp.End, 0, 0, 0]),
+      code: Uint32Array.from([...code[which], POp.Const, 0, 1, 0, POp.AccB, 0, 0, minusV, POp.End, 0, 0, 0]),
       pool: Uint32Array.from(pool),
       numBaseRegs: 1,
       numExtRegs: 1,
       numInputs: cols.length,
     };
-    const out = new WasmVec(4 * N);
-    runProgram(prog, cols, logN, 1, out);
-    return out;
+    const soa = new WasmVec(4 * N);
+    runProgram(prog, cols, logN, 1, soa);
+    const aos = new WasmVec(4 * N);
+    soaToAos(soa.view, aos.view, N);
+    soa.free();
+    return aos;
   });
-  // x_i in bit-reversed order, and 1/(x − ζ), 1/(x − ζω).
+  // The LDE points in bit-reversed order, then 1/(x − ζ) and 1/(x − ζω).
+  const xs = new WasmVec(N);
+  const xv = xs.view;
   const w = rootOfUnity(logN);
-  const xsNat = new Uint32Array(N);
-  for (let i = 0, x = LDE_SHIFT; i < N; i++, x = mul(x, w)) xsNat[i] = x;
+  for (let i = 0, x = LDE_SHIFT; i < N; i++, x = mul(x, w)) xv[i] = x;
+  bitReverse(xs);
   const zNext = extMulBase(zeta, rootOfUnity(logH));
   const result = new WasmVec(4 * N);
-  const rv = result.view;
-  const d = [zeta, zNext].map((z) => {
-    const den = new Uint32Array(4 * N);
+  const tmp = new WasmVec(4 * N);
+  [zeta, zNext].forEach((z, which) => {
+    const den = tmp.view;
+    const x = xs.view;
+    const m1 = sub(0, z[1]);
+    const m2 = sub(0, z[2]);
+    const m3 = sub(0, z[3]);
     for (let i = 0; i < N; i++) {
-      const x = xsNat[reverseBits(i, logN)];
-      den[4 * i] = sub(x, z[0]);
-      den[4 * i + 1] = sub(0, z[1]);
-      den[4 * i + 2] = sub(0, z[2]);
-      den[4 * i + 3] = sub(0, z[3]);
+      den[4 * i] = sub(x[i], z[0]);
+      den[4 * i + 1] = m1;
+      den[4 * i + 2] = m2;
+      den[4 * i + 3] = m3;
     }
-    return den;
+    extVecBatchInverse(tmp, tmp);
+    extVecMul(numerators[which], numerators[which], tmp);
   });
-  const dens = d.map((den) => {
-    const vec = WasmVec.from(den);
-    extVecBatchInverse(vec, vec);
-    return vec;
-  });
-  const s0 = sums[0].view;
-  const s1 = sums[1].view;
-  const i0 = dens[0].view;
-  const i1 = dens[1].view;
-  const a = new Uint32Array(4);
-  const b = new Uint32Array(4);
-  for (let i = 0; i < N; i++) {
-    for (let c = 0; c < 4; c++) {
-      a[c] = sub(s0[c * N + i], v[0][c]);
-      b[c] = sub(s1[c * N + i], v[1][c]);
-    }
-    extMulAt(a, 0, a, 0, i0, 4 * i);
-    extMulAt(b, 0, b, 0, i1, 4 * i);
-    extAddAt(rv, 4 * i, a, 0, b, 0);
-  }
-  for (const x of [...sums, ...dens]) x.free();
+  vecAdd(result, numerators[0], numerators[1]);
+  for (const x of [...numerators, xs, tmp]) x.free();
   return result;
+}
+
+/** Structure-of-arrays (4 coordinate columns of n) to array-of-structures (4 words per point). */
+function soaToAos(soa: Uint32Array, aos: Uint32Array, n: number): void {
+  for (let c = 0; c < 4; c++) {
+    const base = c * n;
+    for (let i = 0; i < n; i++) aos[4 * i + c] = soa[base + i];
+  }
 }

@@ -1,0 +1,176 @@
+// Low-degree extension of many columns at once. Input: columns of n values on the subgroup
+// ⟨ω_n⟩ (natural order). Output: new columns of N = n·2^logBlowup values of the same polynomials
+// on the coset shift·⟨ω_N⟩, in natural or bit-reversed order. Layout: one WasmVec per column
+// (what the Merkle layer's 'columns' matrix takes: row i of the LDE is word i of every column).
+// The inputs are not modified; the caller owns and frees the outputs.
+
+import { GENERATOR, inv, mul, pow, rootOfUnity } from '../field/babybear.js';
+import { WasmVec } from '../wasm/memory.js';
+import {
+  checkLogBlowup,
+  checkOrder,
+  checkShift,
+  checkSize,
+  MAX_LOG_SIZE,
+  type Order,
+  PolyError,
+} from './errors.js';
+import { K, toMont } from './kernels.js';
+import { twiddles } from './twiddles.js';
+
+function reverseBits(x: number, bits: number): number {
+  let r = 0;
+  for (let b = 0; b < bits; b++) r |= ((x >>> b) & 1) << (bits - 1 - b);
+  return r;
+}
+
+/** Checks the columns and returns log2 of their common length. */
+function checkColumns(op: string, cols: readonly WasmVec[]): number {
+  if (!Array.isArray(cols)) throw new PolyError('bad-length', `${op}: expected an array of columns`);
+  for (let j = 0; j < cols.length; j++) {
+    if (!(cols[j] instanceof WasmVec))
+      throw new PolyError('bad-length', `${op}: column ${j} is not a WasmVec`);
+  }
+  const n = cols[0].length;
+  for (let j = 1; j < cols.length; j++) {
+    if (cols[j].length !== n) {
+      throw new PolyError('bad-length', `${op}: column ${j} has ${cols[j].length} values, expected ${n}`);
+    }
+  }
+  return checkSize(op, n);
+}
+
+/**
+ * Extends each column (values on ⟨ω_n⟩, natural order) to its values on shift·⟨ω_N⟩,
+ * N = n·2^logBlowup, in `order`. The default shift is the field generator, so the coset is
+ * disjoint from every subgroup.
+ *
+ * Natural order: iNTT by DIF (coefficients land bit-reversed, with the 1/n and the shift powers
+ * folded into one per-coefficient factor), then `ldeDit` replicates and runs the remaining DIT
+ * stages; no permutation at all. Bit-reversed order: the N outputs are 2^logBlowup consecutive
+ * size-n cosets shift·ω_N^{rev(c)}·⟨ω_n⟩, each a size-n DIF of the scaled coefficients.
+ */
+export function ldeColumns(
+  cols: readonly WasmVec[],
+  logBlowup: number,
+  shift: number = GENERATOR,
+  order: Order = 'natural',
+): WasmVec[] {
+  return extend('lde', cols, logBlowup, shift, order, false);
+}
+
+/**
+ * The same extension from coefficients: each column holds the n natural-order coefficients of a
+ * polynomial; returns its values on shift·⟨ω_N⟩, N = n·2^logBlowup, in `order`. Equivalent to
+ * `cosetNtt` of the zero-padded column, without transforming the zeros.
+ */
+export function ldeFromCoeffs(
+  cols: readonly WasmVec[],
+  logBlowup: number,
+  shift: number = GENERATOR,
+  order: Order = 'natural',
+): WasmVec[] {
+  return extend('ldeFromCoeffs', cols, logBlowup, shift, order, true);
+}
+
+function extend(
+  op: string,
+  cols: readonly WasmVec[],
+  logBlowup: number,
+  shift: number,
+  order: Order,
+  fromCoeffs: boolean,
+): WasmVec[] {
+  if (Array.isArray(cols) && cols.length === 0) return [];
+  const logn = checkColumns(op, cols);
+  const logB = checkLogBlowup(op, logBlowup);
+  const logN = logn + logB;
+  if (logN > MAX_LOG_SIZE) {
+    throw new PolyError('too-large', `${op}: size 2^${logN} exceeds the maximum 2^${MAX_LOG_SIZE}`);
+  }
+  checkShift(op, shift);
+  checkOrder(op, order);
+  return order === 'natural'
+    ? ldeNatural(cols, logn, logB, shift, fromCoeffs)
+    : ldeBitrev(cols, logn, logB, shift, fromCoeffs);
+}
+
+function ldeNatural(
+  cols: readonly WasmVec[],
+  logn: number,
+  logB: number,
+  shift: number,
+  fromCoeffs: boolean,
+): WasmVec[] {
+  const n = 1 << logn;
+  const N = n << logB;
+  // fac[r] = shift^{rev(r)}/n (Montgomery), matching the bit-reversed coefficients of the DIF;
+  // without the 1/n for coefficient input.
+  const fac = new WasmVec(n);
+  K.powersMont(fac.ptr, n, toMont(fromCoeffs ? 1 : inv(n)), toMont(shift));
+  K.bitrevPermute(fac.ptr, logn);
+  const out: WasmVec[] = [];
+  try {
+    for (const col of cols) {
+      const dst = new WasmVec(N);
+      out.push(dst);
+      // The input goes to the top n words of the output, so no scratch is needed (see ldeDit).
+      const top = dst.ptr + 4 * (N - n);
+      dst.view.set(col.view, N - n);
+      if (fromCoeffs) K.bitrevPermute(top, logn);
+      else K.nttDif(top, logn, twiddles(logn, true));
+      K.ldeDit(dst.ptr, top, fac.ptr, logn + logB, logB, twiddles(logn + logB, false));
+    }
+  } catch (e) {
+    for (const v of out) v.free();
+    throw e;
+  } finally {
+    fac.free();
+  }
+  return out;
+}
+
+function ldeBitrev(
+  cols: readonly WasmVec[],
+  logn: number,
+  logB: number,
+  shift: number,
+  fromCoeffs: boolean,
+): WasmVec[] {
+  const n = 1 << logn;
+  const B = 1 << logB;
+  const N = n << logB;
+  // facs[c·n + i] = (shift·ω_N^{rev_B(c)})^i / n (Montgomery; no 1/n for coefficient input):
+  // coset c's scaled coefficients.
+  const facs = new WasmVec(N);
+  const wN = rootOfUnity(logn + logB);
+  const start = toMont(fromCoeffs ? 1 : inv(n));
+  for (let c = 0; c < B; c++) {
+    K.powersMont(facs.ptr + 4 * c * n, n, start, toMont(mul(shift, pow(wN, reverseBits(c, logB)))));
+  }
+  const out: WasmVec[] = [];
+  try {
+    for (const col of cols) {
+      const dst = new WasmVec(N);
+      out.push(dst);
+      dst.view.set(col.view, 0);
+      if (!fromCoeffs) {
+        K.nttDif(dst.ptr, logn, twiddles(logn, true));
+        K.bitrevPermute(dst.ptr, logn);
+      }
+      const tw = twiddles(logn, false);
+      // Coset 0 is computed last: its block holds the coefficients the others read.
+      for (let c = B - 1; c >= 0; c--) {
+        const blk = dst.ptr + 4 * c * n;
+        K.mulMont(blk, dst.ptr, facs.ptr + 4 * c * n, n);
+        K.nttDif(blk, logn, tw);
+      }
+    }
+  } catch (e) {
+    for (const v of out) v.free();
+    throw e;
+  } finally {
+    facs.free();
+  }
+  return out;
+}
