@@ -11,10 +11,24 @@ interface Suite {
   cases?: (opts: BenchOptions) => BenchCase[];
   /** Suites that time whole processes or end-to-end runs produce their rows themselves. */
   rows?: (opts: BenchOptions) => Promise<BenchRow[]>;
+  /** The names `rows` produces, so that --filter can skip the whole suite without running it. */
+  rowNames?: readonly string[];
 }
 
 // Each suite module registers itself with one line here.
-const SUITES: Array<() => Promise<Suite>> = [];
+const SUITES: Array<() => Promise<Suite>> = [
+  () => import('./field.js').then((m) => ({ name: 'field', cases: m.cases })),
+  () => import('./merkle.js').then((m) => ({ name: 'merkle', cases: m.cases })),
+  () => import('./fri.js').then((m) => ({ name: 'fri', cases: m.cases })),
+  () => import('./poly.js').then((m) => ({ name: 'poly', cases: m.cases })),
+  () =>
+    import('./vm.js').then((m) => ({
+      name: 'vm',
+      rows: m.vmBenches,
+      rowNames: ['vm.run.sha256', 'vm.record.sha256', 'qemu.run.sha256'],
+    })),
+  () => import('./stark.js').then((m) => ({ name: 'stark', rows: m.rows })),
+];
 
 function parse(): BenchOptions & { json: boolean } {
   const { values } = parseArgs({
@@ -66,7 +80,7 @@ async function main(): Promise<void> {
         print(rows[rows.length - 1], opts.json);
       }
     }
-    if (suite.rows) {
+    if (suite.rows && (suite.rowNames === undefined || suite.rowNames.some((n) => selected(n, opts)))) {
       for (const r of await suite.rows(opts)) {
         if (!selected(r.name, opts)) continue;
         rows.push(r);
