@@ -13,6 +13,7 @@ import { type FriProveOptions, proveFri } from '../fri/prover.js';
 import type { MultiOpening } from '../merkle/opening.js';
 import { type StarkProof, writeProof } from '../stark/proof.js';
 import { TREES, type TreeName, treeIndex, treeShapes } from '../stark/queries.js';
+import { grindFast } from './grind.js';
 import { proveUntilFri, type TableWitnessInput } from './prove.js';
 
 export type { TableWitnessInput } from './prove.js';
@@ -36,7 +37,7 @@ export function prove(
   const st = proveUntilFri(tables, params);
   try {
     // 6 ----- FRI on the DEEP codewords (one per table height)
-    const fri = proveFri(st.transcript, params, [...st.deep.values()], options.unsafeFri);
+    const fri = proveFri(st.transcript, params, [...st.deep.values()], { grind: grindFast, ...options.unsafeFri });
 
     // 7 ----- open every trace tree at the query indices
     const shapes = treeShapes(st.prepared, st.proof.logHeights, params.logBlowup);
