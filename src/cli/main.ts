@@ -18,7 +18,7 @@ function makeProgram(): Command {
     .description('Run, build and (soon) prove RV32IM programs')
     .exitOverride()
     .configureOutput({
-      outputError: (str, write) => write(str.trimEnd().replace(/^error: /, 'error: ') + '\n'),
+      outputError: (str, write) => write(`${str.trimEnd().replace(/^error: /, 'error: ')}\n`),
     })
     .showHelpAfterError(false);
 

@@ -4,7 +4,7 @@
 // long tail). The nonce found is the smallest valid one, the same as transcript/pow.ts's `grind`.
 
 import { hashRows } from '../merkle/hash.js';
-import { type Transcript, TranscriptError, powOk } from '../transcript/index.js';
+import { powOk, type Transcript, TranscriptError } from '../transcript/index.js';
 import { WasmVec } from '../wasm/memory.js';
 
 const BATCH = 4096;

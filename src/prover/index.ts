@@ -37,7 +37,10 @@ export function prove(
   const st = proveUntilFri(tables, params);
   try {
     // 6 ----- FRI on the DEEP codewords (one per table height)
-    const fri = proveFri(st.transcript, params, [...st.deep.values()], { grind: grindFast, ...options.unsafeFri });
+    const fri = proveFri(st.transcript, params, [...st.deep.values()], {
+      grind: grindFast,
+      ...options.unsafeFri,
+    });
 
     // 7 ----- open every trace tree at the query indices
     const shapes = treeShapes(st.prepared, st.proof.logHeights, params.logBlowup);

@@ -6,7 +6,7 @@ import type { Air } from '../air/air.js';
 import { LOGUP_SUM } from '../air/logup.js';
 import { buildLogUpTrace } from '../air/logup-trace.js';
 import type { RowMajorMatrix } from '../air/matrix.js';
-import { compileProgram, inputIndex, POp, type Program, toMont } from '../air/program.js';
+import { compileProgram, POp, type Program, toMont } from '../air/program.js';
 import { runProgram } from '../air/program-run.js';
 import { type Felt, mul, rootOfUnity, sub } from '../field/babybear.js';
 import { type ExtFelt, extAdd, extMul, extMulBase, extSub } from '../field/ext.js';

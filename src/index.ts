@@ -1,0 +1,17 @@
+// The library entry point (Node and browsers: nothing here imports a Node built-in).
+// Layers: field → poly → merkle, transcript → fri → air → prover | verifier; vm is independent.
+
+export { checkBuses, checkConstraints } from './air/debug.js';
+export { type Air, AirBuilder, Bus, type Cols, columns, Expr, RowMajorMatrix } from './air/index.js';
+export { type Felt, P } from './field/babybear.js';
+export {
+  BLOWUP4_PARAMS,
+  DEFAULT_PARAMS,
+  INSECURE_TEST_PARAMS,
+  type SecurityLevel,
+  type StarkParams,
+  securityLevel,
+} from './fri/params.js';
+export { type ProveResult, prove, type TableWitnessInput } from './prover/index.js';
+export { type Statement, type VerifyResult, verify } from './verifier/index.js';
+export { execute, imageId, imageIdHex, loadElf } from './vm/index.js';
