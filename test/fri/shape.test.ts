@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { FriError } from '../../src/fri/errors.js';
 import { DEFAULT_PARAMS, INSECURE_TEST_PARAMS, ParamsError } from '../../src/fri/params.js';
+
+/** The default parameters with binary folding, which these schedules spell out. */
+const A2 = { ...DEFAULT_PARAMS, logFoldingArity: 1 };
+
 import { friShape } from '../../src/fri/shape.js';
 
 const sched = (s: ReturnType<typeof friShape>) => s.layers.map((l) => [l.logN, l.logArity, l.rollIn]);
 
 describe('FRI shape', () => {
   it('folds by the arity down to 2^(finalPolyLogDegree + logBlowup)', () => {
-    const s = friShape(DEFAULT_PARAMS, [21]);
+    const s = friShape(A2, [21]);
     expect(s.layers.length).toBe(21 - 4);
     expect(s.logFinalN).toBe(4);
     expect(s.finalLogDegree).toBe(3);
@@ -37,11 +41,11 @@ describe('FRI shape', () => {
   });
 
   it('lowers the final degree to the smallest input and allows no layers at all', () => {
-    const s = friShape({ ...DEFAULT_PARAMS, finalPolyLogDegree: 5 }, [9, 3]);
+    const s = friShape({ ...A2, finalPolyLogDegree: 5 }, [9, 3]);
     expect(s.finalLogDegree).toBe(2);
     expect(s.logFinalN).toBe(3);
     expect(sched(s).at(-1)).toEqual([4, 1, true]);
-    const none = friShape(DEFAULT_PARAMS, [3]);
+    const none = friShape(A2, [3]);
     expect(none.layers).toEqual([]);
     expect(none.finalLogDegree).toBe(2);
   });
