@@ -84,6 +84,24 @@ describe('the verifier rejects tampered traces', () => {
     }
   });
 
+  it('for different parameters than it was made with', () => {
+    for (const other of [
+      { ...params, numQueries: params.numQueries + 1 },
+      { ...params, logFoldingArity: params.logFoldingArity + 1 },
+      { ...params, powBits: params.powBits + 1 },
+      { ...params, logBlowup: params.logBlowup + 1 },
+    ]) {
+      const r = verify(
+        tables.map((t) => t.air as Air),
+        { publics: tables.map((t) => [...(t.publics ?? [])]) },
+        honest,
+        other,
+      );
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.kind).not.toBe('internal');
+    }
+  });
+
   it('with a wrong public value, or presented for another AIR', () => {
     expect(rejects(tables, honest, [[tables[0].publics![0] + 1], []])).toBe('ood-mismatch');
     const f = fibonacciTrace(32);
