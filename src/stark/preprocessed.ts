@@ -48,3 +48,32 @@ export function commitPreprocessed(
     },
   };
 }
+
+// The verifier's view: only the root, memoised per set of AIR objects and blowup, so that a
+// verifier checking many proofs of the same program pays for the fixed columns' LDE and tree once
+// (this is the "verifying key"). AIR objects are identified by a per-object id, not by name.
+const airIds = new WeakMap<object, number>();
+let nextAirId = 0;
+const rootCache = new Map<string, Uint8Array | null>();
+const ROOT_CACHE_LIMIT = 64;
+
+export function preprocessedRoot(prepared: readonly PreparedAir[], logBlowup: number): Uint8Array | null {
+  const key = `${logBlowup}:${prepared
+    .map((p) => {
+      let id = airIds.get(p.air);
+      if (id === undefined) {
+        id = nextAirId++;
+        airIds.set(p.air, id);
+      }
+      return id;
+    })
+    .join(',')}`;
+  const hit = rootCache.get(key);
+  if (hit !== undefined) return hit === null ? null : hit.slice();
+  const pre = commitPreprocessed(prepared, logBlowup);
+  const root = pre?.root ?? null;
+  pre?.free();
+  if (rootCache.size >= ROOT_CACHE_LIMIT) rootCache.clear();
+  rootCache.set(key, root === null ? null : root.slice());
+  return root;
+}

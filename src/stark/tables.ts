@@ -25,7 +25,19 @@ export interface PreparedAir {
   readonly preLogHeight: number;
 }
 
+// AIR objects are immutable once built, so each is prepared (built, degree-checked, its fixed
+// trace's height read) once per process.
+const preparedCache = new WeakMap<Air, PreparedAir>();
+
 export function prepareAir(air: Air): PreparedAir {
+  const hit = preparedCache.get(air);
+  if (hit !== undefined) return hit;
+  const p = prepareUncached(air);
+  preparedCache.set(air, p);
+  return p;
+}
+
+function prepareUncached(air: Air): PreparedAir {
   const built = withLogUp(buildAir(air));
   const maxDegree = Math.max(2, inferDegrees(built).maxConstraintDegree);
   const logChunks = Math.ceil(Math.log2(maxDegree - 1));

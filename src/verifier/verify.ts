@@ -19,7 +19,7 @@ import { checkParams, type StarkParams } from '../fri/params.js';
 import type { TableOpenings } from '../stark/deep.js';
 import { StarkError } from '../stark/errors.js';
 import { absorbOpenings } from '../stark/openings.js';
-import { commitPreprocessed } from '../stark/preprocessed.js';
+import { preprocessedRoot } from '../stark/preprocessed.js';
 import { startTranscript } from '../stark/statement.js';
 import { checkHeights, type PreparedAir, prepareAir } from '../stark/tables.js';
 import type { Transcript } from '../transcript/transcript.js';
@@ -100,9 +100,7 @@ export function verifyUntilFri(
   }
 
   // 0 ----- statement and preprocessed commitment (recomputed from the AIRs)
-  const pre = commitPreprocessed(prepared, params.logBlowup);
-  const preRoot = pre?.root ?? null;
-  pre?.free();
+  const preRoot = preprocessedRoot(prepared, params.logBlowup);
   const transcript = startTranscript(params, prepared, proof.logHeights, publics, preRoot);
 
   // 1 ----- main commitment

@@ -117,6 +117,9 @@ describe('example guests against independent references', () => {
         expect(rec.exitCode).toBe(fast.exitCode);
         expect(Buffer.from(rec.output)).toEqual(Buffer.from(fast.output));
         expect(rec.record?.cpu.length).toBe(fast.cycles);
+        // Fast mode derives counts from run entries; recording counts every cycle.
+        expect(fast.counts).toEqual(rec.counts);
+        expect(fast.counts.reduce((a, b) => a + b, 0)).toBe(fast.cycles);
       }
     }
   });

@@ -65,6 +65,7 @@ function fault(code: number[], opts: { data?: Uint8Array; maxCycles?: number } =
   });
   expect(errs[1].kind).toBe(errs[0].kind);
   expect(errs[1].pc).toBe(errs[0].pc);
+  expect([errs[1].cycles, errs[1].detail]).toEqual([errs[0].cycles, errs[0].detail]);
   expect(errs[0].message).not.toContain('\n');
   return errs[0];
 }
@@ -365,6 +366,20 @@ describe('faults name the pc, the instruction and the reason', () => {
     expect(fault([asm.jalr(0, 0, 0)]).message).toBe('pc 0x00000000 outside executable segments');
     expect(fault([asm.iop('addi', 5, 0, 1)]).kind).toBe('pc-out-of-bounds'); // falls off the end
     expect(fault([...asm.li(5, TEXT_BASE), asm.store('sw', 0, 5, 0)]).kind).toBe('store-to-code');
+    // Static targets outside the code (JAL, taken branch): the jump counts, the fetch faults.
+    const far = fault([asm.iop('addi', 5, 0, 1), asm.jal(1, 0x1000)]);
+    expect([far.kind, far.pc, far.detail, far.cycles]).toEqual([
+      'pc-out-of-bounds',
+      at(1) + 0x1000,
+      at(1) + 0x1000,
+      2,
+    ]);
+    const back = fault([asm.branch('beq', 0, 0, -8)]);
+    expect([back.kind, back.pc, back.cycles]).toEqual(['pc-out-of-bounds', at(0) - 8, 1]);
+    expect(run([asm.branch('bne', 0, 0, -8)]).regs[0]).toBe(0); // not taken: no fault
+    // The limit is checked before the fetch: a jump out as the last allowed cycle is a limit.
+    const lim = fault([asm.jal(0, 0x1000)], { maxCycles: 1 });
+    expect([lim.kind, lim.pc, lim.cycles]).toEqual(['cycle-limit', at(0) + 0x1000, 1]);
     const loop = fault([asm.jal(0, 0)], { maxCycles: 1000 });
     expect([loop.kind, loop.cycles]).toEqual(['cycle-limit', 1000]);
   });

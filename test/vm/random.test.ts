@@ -32,7 +32,8 @@ describe.skipIf(!QEMU)('random programs vs qemu-riscv32', () => {
             (fast.exitCode & 0xff) === q.status &&
             Buffer.from(rec.output).equals(q.stdout) &&
             rec.exitCode === fast.exitCode &&
-            rec.cycles === fast.cycles;
+            rec.cycles === fast.cycles &&
+            Buffer.from(fast.counts.buffer).equals(Buffer.from(rec.counts.buffer));
           if (!ok) failures.push(`seed ${seed}: output or exit code differs (qemu status ${q.status})`);
         } catch (e) {
           failures.push(

@@ -3,7 +3,7 @@
 // the previous access to that address; timestamps strictly increase; final state matches).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { execute, loadElf, SPACE_RAM, SPACE_REG } from '../../src/vm/index.js';
+import { deriveCpuColumns, execute, loadElf, SPACE_RAM, SPACE_REG } from '../../src/vm/index.js';
 
 describe('ExecutionRecord', () => {
   for (const [name, input] of [
@@ -17,7 +17,12 @@ describe('ExecutionRecord', () => {
       const rec = r.record!;
       const cpu = rec.cpu;
       expect(cpu.length).toBe(r.cycles);
-      for (let k = 0; k + 1 < cpu.length; k++) expect(cpu.nextPc[k]).toBe(cpu.pc[k + 1]);
+      // nextPc is derived from each row's semantics (rs1Val, rs2Val, imm), so chaining checks them.
+      const derived = deriveCpuColumns(cpu, r.decoded);
+      for (let k = 0; k + 1 < cpu.length; k++) {
+        if (derived.nextPc[k] !== cpu.pc[k + 1]) throw new Error(`row ${k}: nextPc != next row's pc`);
+      }
+      expect(derived.nextPc[cpu.length - 1]).toBe(cpu.pc[cpu.length - 1]);
       const last = new Map<string, [number, number]>(); // key -> [ts, value]
       const acc = rec.access;
       const initial = new Map<number, number>();
