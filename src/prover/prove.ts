@@ -13,9 +13,9 @@ import { type ExtFelt, extAdd, extMul, extMulBase, extSub } from '../field/ext.j
 import { extVecBatchInverse, extVecMul, vecAdd, vecMul } from '../field/vector.js';
 import { checkParams, type StarkParams } from '../fri/params.js';
 import { commit, type MerkleTree } from '../merkle/tree.js';
-import { evalAtExt, evalColumnsAtExt } from '../poly/evaluate.js';
+import { evalColumnsAtExt } from '../poly/evaluate.js';
 import { ldeColumns } from '../poly/lde.js';
-import { bitReverse, cosetIntt, cosetNtt } from '../poly/ntt.js';
+import { bitReverse, cosetIntt, cosetNtt, ntt } from '../poly/ntt.js';
 import { arraysToWasm, columnsToWasm } from '../stark/columns.js';
 import { forEachDeepTerm, Powers, type TableOpenings } from '../stark/deep.js';
 import { LDE_SHIFT } from '../stark/domain.js';
@@ -186,7 +186,7 @@ export function proveUntilFri(tables: readonly TableWitnessInput[], params: Star
       preNext: at(preCols, zNext),
       auxLocal: at(auxCols[t], zeta),
       auxNext: at(auxCols[t], zNext),
-      quotient: quotientCoeffs[t].map((c) => evalAtExt(c, zeta)),
+      quotient: quotientAtZeta(quotientCoeffs[t], zeta),
     });
   }
   absorbOpenings(transcript, openings);
@@ -311,5 +311,18 @@ function soaToAos(soa: Uint32Array, aos: Uint32Array, n: number): void {
   for (let c = 0; c < 4; c++) {
     const base = c * n;
     for (let i = 0; i < n; i++) aos[4 * i + c] = soa[base + i];
+  }
+}
+
+/**
+ * The quotient chunks at ζ: their values on H (one NTT each) through the barycentric kernel,
+ * which shares one batch inversion across the chunks; Horner in TS cost 0.5 s at 2^20.
+ */
+function quotientAtZeta(coeffs: readonly WasmVec[], zeta: ExtFelt): ExtFelt[] {
+  const values = coeffs.map((c) => ntt(WasmVec.from(c.view)));
+  try {
+    return evalColumnsAtExt(values, 1, zeta);
+  } finally {
+    for (const v of values) v.free();
   }
 }
