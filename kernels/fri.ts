@@ -8,49 +8,10 @@
 // of them 17.5–20. The base product (v0 − v1)·w costs 2–4 of these ns.
 
 import { addModV, P, subModV } from './babybear';
-import { cvtHi, cvtLo, mulV, PINV, reduceEst } from './barrett';
+import { mulV } from './barrett';
+import { extMulV } from './ext-arith';
 
-const W: u32 = 11;
 
-/** a·b in the extension, one element per v128 (as kernels/ext.ts, whose copy is not exported). */
-// @ts-ignore: decorator
-@inline function extMulV(a: v128, b: v128): v128 {
-  const w = i32x4.mul(b, i32x4.splat(W));
-  const s = i32x4.add(
-    i32x4.add(
-      i32x4.mul(v128.shuffle<i32>(a, a, 0, 0, 0, 0), b),
-      i32x4.mul(v128.shuffle<i32>(a, a, 1, 1, 1, 1), v128.shuffle<i32>(w, b, 3, 4, 5, 6)),
-    ),
-    i32x4.add(
-      i32x4.mul(v128.shuffle<i32>(a, a, 2, 2, 2, 2), v128.shuffle<i32>(w, b, 2, 3, 4, 5)),
-      i32x4.mul(v128.shuffle<i32>(a, a, 3, 3, 3, 3), v128.shuffle<i32>(w, b, 1, 2, 3, 4)),
-    ),
-  );
-  const bl = cvtLo(b);
-  const bh = cvtHi(b);
-  const w11 = f64x2.splat(<f64>W);
-  const wl = f64x2.mul(bl, w11);
-  const wh = f64x2.mul(bh, w11);
-  const w3b0 = v128.shuffle<f64>(wh, bl, 1, 2);
-  const w1w2 = v128.shuffle<f64>(wl, wh, 1, 2);
-  const b1b2 = v128.shuffle<f64>(bl, bh, 1, 2);
-  const al = cvtLo(a);
-  const ah = cvtHi(a);
-  const a0 = v128.shuffle<f64>(al, al, 0, 0);
-  const a1 = v128.shuffle<f64>(al, al, 1, 1);
-  const a2 = v128.shuffle<f64>(ah, ah, 0, 0);
-  const a3 = v128.shuffle<f64>(ah, ah, 1, 1);
-  const pinv = f64x2.splat(PINV);
-  const x01 = f64x2.add(
-    f64x2.add(f64x2.mul(a0, bl), f64x2.mul(a1, w3b0)),
-    f64x2.add(f64x2.mul(a2, wh), f64x2.mul(a3, w1w2)),
-  );
-  const x23 = f64x2.add(
-    f64x2.add(f64x2.mul(a0, bh), f64x2.mul(a1, b1b2)),
-    f64x2.add(f64x2.mul(a2, bl), f64x2.mul(a3, w3b0)),
-  );
-  return reduceEst(s, f64x2.mul(x01, pinv), f64x2.mul(x23, pinv));
-}
 
 /** a/2 lane-wise for canonical a: (a + p)/2 when a is odd (a + p < 2^32). */
 // @ts-ignore: decorator
