@@ -13,6 +13,7 @@ import { type FriProveOptions, proveFri } from '../fri/prover.js';
 import type { MultiOpening } from '../merkle/opening.js';
 import { type StarkProof, writeProof } from '../stark/proof.js';
 import { TREES, type TreeName, treeIndex, treeShapes } from '../stark/queries.js';
+import type { BusContribution } from '../stark/statement.js';
 import { grindFast } from './grind.js';
 import { proveUntilFri, type TableWitnessInput } from './prove.js';
 
@@ -24,6 +25,8 @@ export interface ProveResult {
 }
 
 export interface ProveOptions {
+  /** Tuples the statement puts on buses (the verifier must be given the same ones). */
+  readonly contributions?: readonly BusContribution[];
   /** Tests only: hooks that make a dishonest FRI prover. */
   readonly unsafeFri?: FriProveOptions;
 }
@@ -34,7 +37,7 @@ export function prove(
   options: ProveOptions = {},
 ): ProveResult {
   checkParams(params);
-  const st = proveUntilFri(tables, params);
+  const st = proveUntilFri(tables, params, options.contributions ?? []);
   try {
     // 6 ----- FRI on the DEEP codewords (one per table height)
     const fri = proveFri(st.transcript, params, [...st.deep.values()], {

@@ -21,7 +21,7 @@ import { forEachDeepTerm, Powers, type TableOpenings } from '../stark/deep.js';
 import { LDE_SHIFT } from '../stark/domain.js';
 import { absorbOpenings } from '../stark/openings.js';
 import { commitPreprocessed } from '../stark/preprocessed.js';
-import { startTranscript } from '../stark/statement.js';
+import { type BusContribution, startTranscript } from '../stark/statement.js';
 import { checkHeights, type PreparedAir, prepareAir } from '../stark/tables.js';
 import type { Transcript } from '../transcript/transcript.js';
 import { WasmVec } from '../wasm/memory.js';
@@ -54,7 +54,11 @@ export interface ProverState {
   free(): void;
 }
 
-export function proveUntilFri(tables: readonly TableWitnessInput[], params: StarkParams): ProverState {
+export function proveUntilFri(
+  tables: readonly TableWitnessInput[],
+  params: StarkParams,
+  contributions: readonly BusContribution[] = [],
+): ProverState {
   checkParams(params);
   const prepared = tables.map((t) => prepareAir(t.air));
   const logHeights = tables.map((t) => Math.log2(t.trace.height));
@@ -70,7 +74,7 @@ export function proveUntilFri(tables: readonly TableWitnessInput[], params: Star
 
   // 0 ----- statement and preprocessed commitment
   const pre = commitPreprocessed(prepared, logBlowup);
-  const transcript = startTranscript(params, prepared, logHeights, publics, pre?.root ?? null);
+  const transcript = startTranscript(params, prepared, logHeights, publics, contributions, pre?.root ?? null);
 
   // 1 ----- commit the main traces
   const mainCols = tables.map((t) => track(columnsToWasm(t.trace)));

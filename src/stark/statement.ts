@@ -6,6 +6,17 @@ import type { StarkParams } from '../fri/params.js';
 import { Transcript } from '../transcript/transcript.js';
 import type { PreparedAir } from './tables.js';
 
+/**
+ * A tuple the statement itself puts on a bus, with a signed multiplicity (p − m takes it m
+ * times): for example the program's input and output bytes. It is part of the claim, so it is
+ * absorbed before the LogUp challenges; otherwise a prover could pick the claim after seeing them.
+ */
+export interface BusContribution {
+  readonly busId: number;
+  readonly values: readonly Felt[];
+  readonly multiplicity: Felt;
+}
+
 export const PROTOCOL = 'rvstark-stark';
 export const PROTOCOL_VERSION = 1;
 
@@ -16,6 +27,7 @@ export function startTranscript(
   prepared: readonly PreparedAir[],
   logHeights: readonly number[],
   publics: ReadonlyArray<readonly Felt[]>,
+  contributions: readonly BusContribution[],
   preRoot: Uint8Array | null,
 ): Transcript {
   const t = new Transcript(PROTOCOL, PROTOCOL_VERSION);
@@ -35,6 +47,12 @@ export function startTranscript(
     t.absorbU64('max-degree', p.maxDegree);
     t.absorbU64('log-height', logHeights[i]);
     t.absorbFelts('publics', publics[i]);
+  }
+  t.absorbU64('bus-contributions', contributions.length);
+  for (const c of contributions) {
+    t.absorbU64('bus-id', c.busId);
+    t.absorbFelts('bus-values', c.values);
+    t.absorbFelts('bus-multiplicity', [c.multiplicity]);
   }
   if (preRoot !== null) t.absorbDigest('preprocessed-root', preRoot);
   return t;

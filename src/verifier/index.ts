@@ -18,10 +18,11 @@ import { Powers } from '../stark/deep.js';
 import { StarkError } from '../stark/errors.js';
 import { readProof } from '../stark/proof.js';
 import { checkTreeOpenings, deepInputsAt } from '../stark/queries.js';
+import type { BusContribution } from '../stark/statement.js';
 import { prepareAir } from '../stark/tables.js';
-import { type BusContribution, verifyUntilFri } from './verify.js';
+import { verifyUntilFri } from './verify.js';
 
-export type { BusContribution } from './verify.js';
+export type { BusContribution } from '../stark/statement.js';
 
 export type VerifyResult =
   | { readonly ok: true; readonly security: SecurityLevel }

@@ -20,7 +20,7 @@ import type { TableOpenings } from '../stark/deep.js';
 import { StarkError } from '../stark/errors.js';
 import { absorbOpenings } from '../stark/openings.js';
 import { preprocessedRoot } from '../stark/preprocessed.js';
-import { startTranscript } from '../stark/statement.js';
+import { type BusContribution, startTranscript } from '../stark/statement.js';
 import { checkHeights, type PreparedAir, prepareAir } from '../stark/tables.js';
 import type { Transcript } from '../transcript/transcript.js';
 import { checkOutOfDomain, type OodChallenges } from './ood.js';
@@ -33,13 +33,6 @@ export interface PreFriView {
   readonly totals: ExtFelt[];
   readonly quotientRoot: Uint8Array;
   readonly openings: TableOpenings[];
-}
-
-/** A tuple the statement adds to a bus (for example, the program's input and output bytes). */
-export interface BusContribution {
-  readonly busId: number;
-  readonly values: readonly Felt[];
-  readonly multiplicity: Felt;
 }
 
 export interface VerifierState {
@@ -101,7 +94,7 @@ export function verifyUntilFri(
 
   // 0 ----- statement and preprocessed commitment (recomputed from the AIRs)
   const preRoot = preprocessedRoot(prepared, params.logBlowup);
-  const transcript = startTranscript(params, prepared, proof.logHeights, publics, preRoot);
+  const transcript = startTranscript(params, prepared, proof.logHeights, publics, contributions, preRoot);
 
   // 1 ----- main commitment
   transcript.absorbDigest('main-root', proof.mainRoot);

@@ -231,7 +231,18 @@ export interface DecodedProgram {
   readonly rs2: Uint8Array;
   readonly imm: Int32Array;
   readonly word: Uint32Array;
+  /**
+   * The interpreters' packed copy, two int32 per word: `code[2i] = op | rd << 8 |
+   * rs1 << 16 | rs2 << 24` (rd remapped as above) and `code[2i + 1] = imm[i]`, except
+   * that JAL and branches hold the target *index*; one whose target is misaligned or
+   * outside the code has op CODE_FAR_JUMP, its real op in the rd byte and the target pc
+   * as imm, so the hot jump cases need no checks.
+   */
+  readonly code: Int32Array;
 }
+
+/** Op id used only in `DecodedProgram.code`: a JAL/branch with a bad target. */
+export const CODE_FAR_JUMP = 51;
 
 /** The scratch register that absorbs writes to x0 in the pre-decoded table. */
 export const X0_SINK = 32;
@@ -250,6 +261,7 @@ export function predecode(program: Program): DecodedProgram {
     rs2: new Uint8Array(count + 1),
     imm: new Int32Array(count + 1),
     word: new Uint32Array(count + 1),
+    code: new Int32Array(2 * (count + 1)),
   };
   for (const seg of code) {
     // Only whole words inside the segment are instructions; bytes past p_filesz are zero.
@@ -283,6 +295,22 @@ export function predecode(program: Program): DecodedProgram {
           dp.imm[i] = dec.imm;
       }
     }
+  }
+  for (let i = 0; i <= count; i++) {
+    let o: number = dp.op[i];
+    let rd: number = dp.rd[i];
+    let imm = dp.imm[i];
+    if (o === Op.JAL || (o >= Op.BEQ && o <= Op.BGEU)) {
+      const j = (imm - base) >>> 2;
+      if ((imm & 3) === 0 && j < count) imm = j;
+      else {
+        // Misaligned or outside the code: the rare path keeps the op in the rd byte.
+        rd = o;
+        o = CODE_FAR_JUMP;
+      }
+    }
+    dp.code[2 * i] = o | (rd << 8) | (dp.rs1[i] << 16) | (dp.rs2[i] << 24);
+    dp.code[2 * i + 1] = imm;
   }
   return dp;
 }

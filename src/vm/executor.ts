@@ -9,7 +9,7 @@ import { ExecutionError, type ExecutionErrorKind, hex32 } from './errors.js';
 import { type RunEnd, runFast } from './fast.js';
 import { Memory } from './memory.js';
 import type { ExecutionRecord } from './record.js';
-import { runRecording } from './recording.js';
+import { accessRows, runRecording } from './recording.js';
 import { GuestIo } from './syscalls.js';
 
 /** Default cycle limit of the fast mode: ~40 s of guest time, then a clear error. */
@@ -75,17 +75,20 @@ export function execute(program: Program, input: Uint8Array, opts: ExecuteOption
   if (record) {
     // A fast pre-run (~20x faster than recording) sizes the tables exactly and reports
     // faults before any recording work; its output is discarded.
+    const preIo = new GuestIo(input);
+    const preCounts = new Uint32Array(dp.count + 1);
     const pre = runFast(
       dp,
       Memory.fromProgram(program),
-      new GuestIo(input),
+      preIo,
       new Int32Array(33),
       program.entry,
       maxCycles,
-      new Uint32Array(dp.count + 1),
+      preCounts,
     );
     if (!pre.exited) throw faultError(dp, pre);
-    const r = runRecording(program, dp, mem, io, regs, program.entry, maxCycles, counts, pre.cycles);
+    const accRows = accessRows(dp, preCounts, preIo);
+    const r = runRecording(program, dp, mem, io, regs, program.entry, maxCycles, counts, pre.cycles, accRows);
     end = r.end;
     rec = r.record;
   } else {

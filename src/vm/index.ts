@@ -18,6 +18,8 @@ export { type FunctionProfile, opcodeHistogram, profileByFunction } from './prof
 export {
   AccessTable,
   CpuTable,
+  type DerivedCpuColumns,
+  deriveCpuColumns,
   type ExecutionRecord,
   IoTable,
   SLOT_MEM,

@@ -1,8 +1,11 @@
 /**
  * The ExecutionRecord: everything the circuits need from a run, as columnar tables of
- * typed arrays (one array per field, no object per cycle). Tables grow by doubling and
- * are trimmed to views at the end. Layout and timestamp rules are in docs/VM.md.
+ * typed arrays (one array per field, no object per cycle), allocated at their final size
+ * from the fast pre-run and trimmed to views at the end. Per-cycle columns that are a
+ * function of pc and the program (instruction word, op, next pc, memory address) are not
+ * stored: `deriveCpuColumns` computes them. Layout and timestamp rules are in docs/VM.md.
  */
+import { type DecodedProgram, Op } from './decode.js';
 
 /** Address spaces of the access table: registers are memory in their own space. */
 export const SPACE_REG = 0;
@@ -18,92 +21,97 @@ export function timestamp(clk: number, slot: number): number {
   return 4 * (clk + 1) + slot;
 }
 
-function grow<T extends Uint32Array | Uint8Array>(a: T, cap: number): T {
-  const next = new (a.constructor as new (n: number) => T)(cap);
-  next.set(a);
-  return next;
-}
-
-/** One row per executed instruction (clk = row index). */
+/**
+ * One row per executed instruction (clk = row index). The recorder writes the arrays
+ * directly from locals rather than through a `push` method per row.
+ */
 export class CpuTable {
   length = 0;
   pc: Uint32Array;
-  nextPc: Uint32Array;
-  instr: Uint32Array;
-  /** Op id from decode.ts. */
-  op: Uint8Array;
   /** Value read from rs1 / rs2 (0 when the format has no such operand). */
   rs1Val: Uint32Array;
   rs2Val: Uint32Array;
   /** Value written to rd (0 when nothing is written, including rd = x0). */
   rdVal: Uint32Array;
-  /** Effective byte address of a load or store, else 0. */
-  memAddr: Uint32Array;
 
   constructor(cap: number) {
     this.pc = new Uint32Array(cap);
-    this.nextPc = new Uint32Array(cap);
-    this.instr = new Uint32Array(cap);
-    this.op = new Uint8Array(cap);
     this.rs1Val = new Uint32Array(cap);
     this.rs2Val = new Uint32Array(cap);
     this.rdVal = new Uint32Array(cap);
-    this.memAddr = new Uint32Array(cap);
   }
 
-  push(
-    pc: number,
-    nextPc: number,
-    instr: number,
-    op: number,
-    rs1: number,
-    rs2: number,
-    rd: number,
-    mem: number,
-  ): void {
-    const n = this.length;
-    if (n === this.pc.length) this.grow();
-    this.pc[n] = pc;
-    this.nextPc[n] = nextPc;
-    this.instr[n] = instr;
-    this.op[n] = op;
-    this.rs1Val[n] = rs1;
-    this.rs2Val[n] = rs2;
-    this.rdVal[n] = rd;
-    this.memAddr[n] = mem;
-    this.length = n + 1;
-  }
-
-  private grow(): void {
-    const cap = this.pc.length * 2;
-    this.pc = grow(this.pc, cap);
-    this.nextPc = grow(this.nextPc, cap);
-    this.instr = grow(this.instr, cap);
-    this.op = grow(this.op, cap);
-    this.rs1Val = grow(this.rs1Val, cap);
-    this.rs2Val = grow(this.rs2Val, cap);
-    this.rdVal = grow(this.rdVal, cap);
-    this.memAddr = grow(this.memAddr, cap);
-  }
-
-  trim(): void {
-    const n = this.length;
+  trim(n: number): void {
+    this.length = n;
     this.pc = this.pc.subarray(0, n);
-    this.nextPc = this.nextPc.subarray(0, n);
-    this.instr = this.instr.subarray(0, n);
-    this.op = this.op.subarray(0, n);
     this.rs1Val = this.rs1Val.subarray(0, n);
     this.rs2Val = this.rs2Val.subarray(0, n);
     this.rdVal = this.rdVal.subarray(0, n);
-    this.memAddr = this.memAddr.subarray(0, n);
+  }
+}
+
+/** The CPU columns that are functions of pc, the program and the stored columns. */
+export interface DerivedCpuColumns {
+  /** The instruction word and its op id (decode.ts) at pc. */
+  readonly instr: Uint32Array;
+  readonly op: Uint8Array;
+  /** pc of the next row; the last row (the exit ECALL) repeats its own pc. */
+  readonly nextPc: Uint32Array;
+  /** Effective byte address of a load or store (rs1Val + imm), else 0. */
+  readonly memAddr: Uint32Array;
+}
+
+/**
+ * Computes the derived CPU columns in one pass, from each row's instruction semantics
+ * (not from the next row's pc, so a test can check that rows chain).
+ */
+export function deriveCpuColumns(cpu: CpuTable, dp: DecodedProgram): DerivedCpuColumns {
+  const n = cpu.length;
+  const instr = new Uint32Array(n);
+  const op = new Uint8Array(n);
+  const nextPc = new Uint32Array(n);
+  const memAddr = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    const pc = cpu.pc[k];
+    const i = (pc - dp.base) >>> 2;
+    const o = dp.op[i];
+    const imm = dp.imm[i];
+    const a = cpu.rs1Val[k] | 0;
+    const b = cpu.rs2Val[k] | 0;
+    instr[k] = dp.word[i];
+    op[k] = o;
+    let next = pc + 4;
+    if (o === Op.JAL) next = imm;
+    else if (o === Op.JALR) next = (a + imm) & ~1;
+    else if (o >= Op.BEQ && o <= Op.BGEU && branchTaken(o, a, b)) next = imm;
+    else if (o === Op.ECALL && k === n - 1) next = pc;
+    nextPc[k] = next;
+    if (o >= Op.LB && o <= Op.SW) memAddr[k] = a + imm;
+  }
+  return { instr, op, nextPc, memAddr };
+}
+
+function branchTaken(o: number, a: number, b: number): boolean {
+  switch (o) {
+    case Op.BEQ:
+      return a === b;
+    case Op.BNE:
+      return a !== b;
+    case Op.BLT:
+      return a < b;
+    case Op.BGE:
+      return a >= b;
+    case Op.BLTU:
+      return a >>> 0 < b >>> 0;
+    default:
+      return a >>> 0 >= b >>> 0;
   }
 }
 
 /**
- * One row per register or memory access, for offline memory checking: the access
- * consumes (space, addr, prevValue, prevTs) and produces (space, addr, value, ts).
- * RAM accesses are whole aligned words (addr is the word address); a byte or halfword
- * store is a word write whose `value` differs from `prevValue` only in those bytes.
+ * One row per register or RAM access, in execution order (ts increasing). The recorder
+ * writes rows directly; `space` and `write` start at 0 (register, read), so only RAM
+ * rows and writes store them. `push` serves the rare ECALL path.
  */
 export class AccessTable {
   length = 0;
@@ -135,7 +143,7 @@ export class AccessTable {
     write: number,
   ): void {
     const n = this.length;
-    if (n === this.ts.length) this.grow();
+    if (n === this.ts.length) this.reserve(1);
     this.ts[n] = ts;
     this.prevTs[n] = prevTs;
     this.addr[n] = addr;
@@ -146,15 +154,23 @@ export class AccessTable {
     this.length = n + 1;
   }
 
-  private grow(): void {
-    const cap = this.ts.length * 2;
-    this.ts = grow(this.ts, cap);
-    this.prevTs = grow(this.prevTs, cap);
-    this.addr = grow(this.addr, cap);
-    this.value = grow(this.value, cap);
-    this.prevValue = grow(this.prevValue, cap);
-    this.space = grow(this.space, cap);
-    this.write = grow(this.write, cap);
+  /** Makes room for `extra` more rows (doubling; the sizing from the pre-run avoids it). */
+  reserve(extra: number): void {
+    let cap = this.ts.length;
+    if (this.length + extra <= cap) return;
+    while (cap < this.length + extra) cap = 2 * cap + 16;
+    const grow = <T extends Uint32Array | Uint8Array>(a: T): T => {
+      const next = new (a.constructor as new (n: number) => T)(cap);
+      next.set(a);
+      return next;
+    };
+    this.ts = grow(this.ts);
+    this.prevTs = grow(this.prevTs);
+    this.addr = grow(this.addr);
+    this.value = grow(this.value);
+    this.prevValue = grow(this.prevValue);
+    this.space = grow(this.space);
+    this.write = grow(this.write);
   }
 
   trim(): void {

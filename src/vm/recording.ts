@@ -4,9 +4,15 @@
  * accesses to one (space, addr) have strictly increasing timestamps, and each access's
  * prevTs/prevValue equal the ts/value of the previous access there (0/initial at start).
  * Tests check that both interpreters agree on every guest and generated program.
+ *
+ * Performance (sha256, 41.7 M cycles; docs/BENCHMARKS.md "VM"): columns in locals with a
+ * local row index, tables allocated once at their final size, literal case labels, and
+ * only 16 bytes per CPU row (pc-derived columns dropped) took 4.6 to ~7 M cycles/s. The
+ * loop alone runs at ~17-19 M/s; the rest is the kernel's first touch of ~2.9 GB of
+ * fresh table memory (~0.75 s per GiB on this VM), so the next win is fewer bytes/cycle.
  */
 import { div, divu, mulh, mulhsu, mulhu, rem, remu } from './alu.js';
-import { type DecodedProgram, NUM_OPS, Op } from './decode.js';
+import { type DecodedProgram, Op, X0_SINK } from './decode.js';
 import type { Program } from './elf.js';
 import type { ExecutionErrorKind } from './errors.js';
 import type { RunEnd } from './fast.js';
@@ -41,34 +47,428 @@ import {
 const RS1 = 1;
 const RS2 = 2;
 const RD = 4;
+/** A load or store: one RAM access at slot MEM. */
+const MEM = 8;
 
-/** Which registers each op reads and writes (its format). */
+/** Which registers each op reads and writes (its format), and whether it accesses RAM. */
 const OPERANDS: Uint8Array = (() => {
-  const f = new Uint8Array(NUM_OPS + 1);
+  const f = new Uint8Array(256);
   const set = (flags: number, ops: number[]) => {
     for (const o of ops) f[o] = flags;
   };
   set(RD, [Op.LUI, Op.AUIPC, Op.JAL]);
-  set(RS1 | RD, [Op.JALR, Op.LB, Op.LH, Op.LW, Op.LBU, Op.LHU]);
-  set(RS1 | RD, [Op.ADDI, Op.SLTI, Op.SLTIU, Op.XORI, Op.ORI, Op.ANDI, Op.SLLI, Op.SRLI, Op.SRAI]);
-  set(RS1 | RS2, [Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU, Op.SB, Op.SH, Op.SW]);
+  set(RS1 | RD, [Op.JALR, Op.ADDI, Op.SLTI, Op.SLTIU, Op.XORI, Op.ORI, Op.ANDI, Op.SLLI, Op.SRLI, Op.SRAI]);
+  set(RS1 | RD | MEM, [Op.LB, Op.LH, Op.LW, Op.LBU, Op.LHU]);
+  set(RS1 | RS2, [Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU]);
+  set(RS1 | RS2 | MEM, [Op.SB, Op.SH, Op.SW]);
   set(RS1 | RS2 | RD, [Op.ADD, Op.SUB, Op.SLL, Op.SLT, Op.SLTU, Op.XOR, Op.SRL, Op.SRA, Op.OR, Op.AND]);
   set(RS1 | RS2 | RD, [Op.MUL, Op.MULH, Op.MULHSU, Op.MULHU, Op.DIV, Op.DIVU, Op.REM, Op.REMU]);
   return f;
 })();
 
-/** Last-access timestamps of RAM words, paged like Memory (0 = never accessed). */
+/**
+ * Access rows a run will record, from a prior run's per-instruction counts and streams:
+ * exact for instructions, an upper bound for ECALLs (5 register accesses, and at most
+ * len / 4 + 2 words per call over all bytes moved). Sizing once avoids growing ~2 GB.
+ */
+export function accessRows(dp: DecodedProgram, counts: Uint32Array, io: GuestIo): number {
+  let n = 0;
+  let ecalls = 0;
+  for (let i = 0; i < dp.count; i++) {
+    const c = counts[i];
+    if (c === 0) continue;
+    const o = dp.op[i];
+    if (o === Op.ECALL) {
+      ecalls += c;
+      continue;
+    }
+    const f = OPERANDS[o];
+    const k =
+      (f & RS1) + ((f & RS2) >> 1) + ((f & MEM) >> 3) + ((f & RD) !== 0 && dp.rd[i] !== X0_SINK ? 1 : 0);
+    n += c * k;
+  }
+  const bytes = io.inputPos + io.journal.length + io.stderr.length;
+  return n + 7 * ecalls + Math.ceil(bytes / 4) + 16;
+}
+
+/** Last-access timestamps of RAM words, paged like Memory; 0 = never accessed. */
 class TsPages {
-  readonly pages: Uint32Array[] = new Array<Uint32Array>(1 << (32 - PAGE_SHIFT));
+  /** Unallocated slots hold `null` (one element kind: the array stays packed). */
+  readonly pages: Array<Uint32Array | null> = new Array<Uint32Array | null>(1 << (32 - PAGE_SHIFT)).fill(
+    null,
+  );
 
   page(index: number): Uint32Array {
     let p = this.pages[index];
-    if (p === undefined) this.pages[index] = p = new Uint32Array(PAGE_WORDS);
+    if (p === null) this.pages[index] = p = new Uint32Array(PAGE_WORDS);
     return p;
   }
 }
 
-/** Records one RAM word access at `ts`: value after, prev value and prev ts. */
+/**
+ * Runs like runFast and records every cycle. `cpuRows` and `accessRows` size the tables
+ * (from a fast pre-run: cycles, and accessRows()); they are exact or upper bounds, and
+ * the ECALL path grows the access table if a bound was short.
+ */
+export function runRecording(
+  program: Program,
+  dp: DecodedProgram,
+  mem: Memory,
+  io: GuestIo,
+  regs: Int32Array,
+  entry: number,
+  maxCycles: number,
+  counts: Uint32Array,
+  cpuRows: number,
+  accRows: number,
+): { end: RunEnd; record: ExecutionRecord } {
+  const op = dp.op;
+  const code = dp.code;
+  const immA = dp.imm;
+  const base = dp.base | 0;
+  const count = dp.count | 0;
+  const codeBytes = count * 4;
+  const pages = mem.pages;
+  const cpu = new CpuTable(Math.max(1, Math.min(maxCycles, cpuRows)));
+  const acc = new AccessTable(Math.max(16, accRows));
+  const iot = new IoTable();
+  const tsPages = new TsPages();
+  const tsp = tsPages.pages;
+  const regTs = new Uint32Array(33);
+  // Hot-loop locals (V8 keeps them in registers): the table columns and the row index n.
+  // The ECALL path syncs n with acc.length and reloads the columns, which it may grow.
+  const cPc = cpu.pc;
+  const cRs1 = cpu.rs1Val;
+  const cRs2 = cpu.rs2Val;
+  const cRd = cpu.rdVal;
+  const cap = cPc.length;
+  let aTs = acc.ts;
+  let aPrevTs = acc.prevTs;
+  let aAddr = acc.addr;
+  let aVal = acc.value;
+  let aPrev = acc.prevValue;
+  let aSpace = acc.space;
+  let aWrite = acc.write;
+  let n = 0;
+  let pc = entry | 0;
+  let clk = 0;
+  let ts = 0;
+  let kind: ExecutionErrorKind | null = null;
+  let detail = 0;
+  let exited = false;
+
+  run: for (;;) {
+    if (clk >= maxCycles || clk >= cap) {
+      kind = 'cycle-limit';
+      detail = maxCycles;
+      break;
+    }
+    const i = (pc - base) >>> 2;
+    const o = i < count ? op[i] : Op.OUTSIDE;
+    if (o === Op.OUTSIDE) {
+      kind = 'pc-out-of-bounds';
+      detail = pc;
+      break;
+    }
+    counts[i]++;
+    ts += 4; // = timestamp(clk, 0)
+    const w = code[i << 1];
+    const imm = immA[i];
+    const flags = OPERANDS[o];
+    const r1 = (w >>> 16) & 0xff;
+    const r2 = w >>> 24;
+    // Formats without rs1/rs2 decode them as 0, so v1/v2 are 0 there (regs[0] = 0).
+    let v1 = regs[r1];
+    let v2 = regs[r2];
+    if ((flags & RS1) !== 0) {
+      aTs[n] = ts;
+      aPrevTs[n] = regTs[r1];
+      aAddr[n] = r1;
+      aVal[n] = v1;
+      aPrev[n] = v1;
+      n++;
+      regTs[r1] = ts;
+    }
+    if ((flags & RS2) !== 0) {
+      aTs[n] = ts + SLOT_RS2;
+      aPrevTs[n] = regTs[r2];
+      aAddr[n] = r2;
+      aVal[n] = v2;
+      aPrev[n] = v2;
+      n++;
+      regTs[r2] = ts + SLOT_RS2;
+    }
+    let npc = (pc + 4) | 0;
+    let rv = 0;
+    // Same literal-label switch as fast.ts (a jump table; see there).
+    switch (o) {
+      case 19 /* ADDI */:
+        rv = v1 + imm;
+        break;
+      case 28 /* ADD */:
+        rv = v1 + v2;
+        break;
+      case 11 /* LB */:
+      case 12 /* LH */:
+      case 13 /* LW */:
+      case 14 /* LBU */:
+      case 15 /* LHU */:
+        {
+          const a = (v1 + imm) | 0;
+          const align = o === 13 ? 3 : o === 12 || o === 15 ? 1 : 0;
+          if ((a & align) !== 0) {
+            kind = 'misaligned-load';
+            detail = a;
+            break run;
+          }
+          const wv = pages[a >>> 16][(a >>> 2) & 0x3fff];
+          let tp = tsp[a >>> 16];
+          if (tp === null) tp = tsPages.page(a >>> 16);
+          const j = (a >>> 2) & 0x3fff;
+          aTs[n] = ts + SLOT_MEM;
+          aPrevTs[n] = tp[j];
+          aAddr[n] = a & ~3;
+          aVal[n] = wv;
+          aPrev[n] = wv;
+          aSpace[n] = SPACE_RAM;
+          n++;
+          tp[j] = ts + SLOT_MEM;
+          const s = (a & 3) << 3;
+          if (o === 13) rv = wv;
+          else if (o === 11) rv = (wv << (24 - s)) >> 24;
+          else if (o === 14) rv = (wv >>> s) & 0xff;
+          else if (o === 12) rv = (wv << (16 - s)) >> 16;
+          else rv = (wv >>> s) & 0xffff;
+          break;
+        }
+      case 16 /* SB */:
+      case 17 /* SH */:
+      case 18 /* SW */:
+        {
+          const a = (v1 + imm) | 0;
+          const width = o === 18 ? 3 : o === 17 ? 1 : 0;
+          if ((a & width) !== 0) {
+            kind = 'misaligned-store';
+            detail = a;
+            break run;
+          }
+          if ((a - base) >>> 0 < codeBytes && op[(a - base) >>> 2] !== Op.OUTSIDE) {
+            kind = 'store-to-code';
+            detail = a;
+            break run;
+          }
+          let p = pages[a >>> 16];
+          if (p === ZERO_PAGE) p = mem.page(a >>> 16);
+          let tp = tsp[a >>> 16];
+          if (tp === null) tp = tsPages.page(a >>> 16);
+          const j = (a >>> 2) & 0x3fff;
+          const before = p[j];
+          const s = (a & 3) << 3;
+          const m = width === 3 ? -1 : width === 1 ? 0xffff : 0xff;
+          const after = width === 3 ? v2 : (before & ~(m << s)) | ((v2 & m) << s);
+          p[j] = after;
+          aTs[n] = ts + SLOT_MEM;
+          aPrevTs[n] = tp[j];
+          aAddr[n] = a & ~3;
+          aVal[n] = after;
+          aPrev[n] = before;
+          aSpace[n] = SPACE_RAM;
+          aWrite[n] = 1;
+          n++;
+          tp[j] = ts + SLOT_MEM;
+          break;
+        }
+      case 1 /* LUI */:
+      case 2 /* AUIPC */:
+        rv = imm;
+        break;
+      case 3 /* JAL */:
+        rv = npc;
+        npc = imm;
+        break;
+      case 4 /* JALR */:
+        rv = npc;
+        npc = (v1 + imm) & ~1;
+        break;
+      case 5 /* BEQ */:
+        if (v1 === v2) npc = imm;
+        break;
+      case 6 /* BNE */:
+        if (v1 !== v2) npc = imm;
+        break;
+      case 7 /* BLT */:
+        if (v1 < v2) npc = imm;
+        break;
+      case 8 /* BGE */:
+        if (v1 >= v2) npc = imm;
+        break;
+      case 9 /* BLTU */:
+        if (v1 >>> 0 < v2 >>> 0) npc = imm;
+        break;
+      case 10 /* BGEU */:
+        if (v1 >>> 0 >= v2 >>> 0) npc = imm;
+        break;
+      case 20 /* SLTI */:
+        rv = v1 < imm ? 1 : 0;
+        break;
+      case 21 /* SLTIU */:
+        rv = v1 >>> 0 < imm >>> 0 ? 1 : 0;
+        break;
+      case 22 /* XORI */:
+        rv = v1 ^ imm;
+        break;
+      case 23 /* ORI */:
+        rv = v1 | imm;
+        break;
+      case 24 /* ANDI */:
+        rv = v1 & imm;
+        break;
+      case 25 /* SLLI */:
+        rv = v1 << imm;
+        break;
+      case 26 /* SRLI */:
+        rv = v1 >>> imm;
+        break;
+      case 27 /* SRAI */:
+        rv = v1 >> imm;
+        break;
+      case 29 /* SUB */:
+        rv = v1 - v2;
+        break;
+      case 30 /* SLL */:
+        rv = v1 << v2;
+        break;
+      case 31 /* SLT */:
+        rv = v1 < v2 ? 1 : 0;
+        break;
+      case 32 /* SLTU */:
+        rv = v1 >>> 0 < v2 >>> 0 ? 1 : 0;
+        break;
+      case 33 /* XOR */:
+        rv = v1 ^ v2;
+        break;
+      case 34 /* SRL */:
+        rv = v1 >>> v2;
+        break;
+      case 35 /* SRA */:
+        rv = v1 >> v2;
+        break;
+      case 36 /* OR */:
+        rv = v1 | v2;
+        break;
+      case 37 /* AND */:
+        rv = v1 & v2;
+        break;
+      case 42 /* MUL */:
+        rv = Math.imul(v1, v2);
+        break;
+      case 43 /* MULH */:
+        rv = mulh(v1, v2);
+        break;
+      case 44 /* MULHSU */:
+        rv = mulhsu(v1, v2);
+        break;
+      case 45 /* MULHU */:
+        rv = mulhu(v1, v2);
+        break;
+      case 46 /* DIV */:
+        rv = div(v1, v2);
+        break;
+      case 47 /* DIVU */:
+        rv = divu(v1, v2);
+        break;
+      case 48 /* REM */:
+        rv = rem(v1, v2);
+        break;
+      case 49 /* REMU */:
+        rv = remu(v1, v2);
+        break;
+      case 38 /* FENCE */:
+        break;
+      case 39 /* ECALL */:
+        {
+          acc.length = n;
+          const r = recordEcall(regs, mem, io, acc, iot, tsPages, regTs, clk, ts);
+          n = acc.length;
+          aTs = acc.ts;
+          aPrevTs = acc.prevTs;
+          aAddr = acc.addr;
+          aVal = acc.value;
+          aPrev = acc.prevValue;
+          aSpace = acc.space;
+          aWrite = acc.write;
+          v1 = regs[REG_A7];
+          v2 = r.a0Before;
+          rv = regs[REG_A0];
+          if (r.status === ECALL_EXIT) {
+            cPc[clk] = pc;
+            cRs1[clk] = v1;
+            cRs2[clk] = v2;
+            cRd[clk] = 0;
+            clk++;
+            exited = true;
+            break run;
+          }
+          if (r.status !== ECALL_CONTINUE) {
+            kind = io.faultKind;
+            detail = io.faultDetail;
+            break run;
+          }
+          break;
+        }
+      case 40 /* EBREAK */:
+        kind = 'ebreak';
+        break run;
+      case 41 /* CSR */:
+        kind = 'csr';
+        break run;
+      default:
+        kind = 'illegal-instruction';
+        break run;
+    }
+    if ((npc & 3) !== 0) {
+      kind = 'misaligned-jump';
+      detail = npc;
+      break;
+    }
+    if ((flags & RD) !== 0) {
+      const rd = (w >>> 8) & 0xff;
+      if (rd !== X0_SINK) {
+        aTs[n] = ts + SLOT_RD;
+        aPrevTs[n] = regTs[rd];
+        aAddr[n] = rd;
+        aVal[n] = rv;
+        aPrev[n] = regs[rd];
+        aWrite[n] = 1;
+        n++;
+        regTs[rd] = ts + SLOT_RD;
+        regs[rd] = rv;
+      } else rv = 0;
+    }
+    cPc[clk] = pc;
+    cRs1[clk] = v1;
+    cRs2[clk] = v2;
+    cRd[clk] = rv;
+    pc = npc;
+    clk++;
+  }
+
+  cpu.trim(clk);
+  acc.length = n;
+  acc.trim();
+  const record: ExecutionRecord = {
+    cpu,
+    access: acc,
+    io: iot,
+    input: io.input.subarray(0, io.inputPos),
+    output: io.journal.bytes(),
+    memory: touchedMemory(program, mem, tsPages),
+    registers: { final: Uint32Array.from(regs.subarray(0, 32)), finalTs: regTs.slice(0, 32) },
+  };
+  return { end: { exited, kind, pc, detail, cycles: clk }, record };
+}
+
+/** Records one RAM word access at `ts` (ECALL path): value after, prev value and prev ts. */
 function accessWord(
   acc: AccessTable,
   tsPages: TsPages,
@@ -82,296 +482,6 @@ function accessWord(
   const j = (addr >>> 2) & WORD_MASK;
   acc.push(ts, p[j], addr & ~3, after, before, SPACE_RAM, write);
   p[j] = ts;
-}
-
-export function runRecording(
-  program: Program,
-  dp: DecodedProgram,
-  mem: Memory,
-  io: GuestIo,
-  regs: Int32Array,
-  entry: number,
-  maxCycles: number,
-  counts: Uint32Array,
-  expectedCycles: number,
-): { end: RunEnd; record: ExecutionRecord } {
-  const op = dp.op;
-  const rdA = dp.rd;
-  const rs1A = dp.rs1;
-  const rs2A = dp.rs2;
-  const immA = dp.imm;
-  const wordA = dp.word;
-  const base = dp.base | 0;
-  const codeBytes = dp.count * 4;
-  const pages = mem.pages;
-  // Sized from a prior fast run: growing (copying) 85 bytes/cycle cost ~40% of the time.
-  const cap = Math.max(16, Math.min(maxCycles, expectedCycles));
-  const cpu = new CpuTable(cap);
-  const acc = new AccessTable(3 * cap + 64);
-  const iot = new IoTable();
-  const tsPages = new TsPages();
-  const regTs = new Uint32Array(33);
-  let pc = entry | 0;
-  let clk = 0;
-  let kind: ExecutionErrorKind | null = null;
-  let detail = 0;
-  let exited = false;
-
-  run: for (;;) {
-    if (clk >= maxCycles) {
-      kind = 'cycle-limit';
-      detail = maxCycles;
-      break;
-    }
-    const i = (pc - base) >>> 2;
-    const o = op[i];
-    if (o === undefined || o === Op.OUTSIDE) {
-      kind = 'pc-out-of-bounds';
-      detail = pc;
-      break;
-    }
-    counts[i]++;
-    const ts = 4 * (clk + 1);
-    const flags = OPERANDS[o];
-    const r1 = rs1A[i];
-    const r2 = rs2A[i];
-    const v1 = regs[r1];
-    const v2 = regs[r2];
-    if ((flags & RS1) !== 0) {
-      acc.push(ts + SLOT_RS1, regTs[r1], r1, v1, v1, SPACE_REG, 0);
-      regTs[r1] = ts + SLOT_RS1;
-    }
-    if ((flags & RS2) !== 0) {
-      acc.push(ts + SLOT_RS2, regTs[r2], r2, v2, v2, SPACE_REG, 0);
-      regTs[r2] = ts + SLOT_RS2;
-    }
-    let npc = (pc + 4) | 0;
-    let rv = 0;
-    let maddr = 0;
-    let c1 = (flags & RS1) !== 0 ? v1 : 0;
-    let c2 = (flags & RS2) !== 0 ? v2 : 0;
-    switch (o) {
-      case Op.LUI:
-      case Op.AUIPC:
-        rv = immA[i];
-        break;
-      case Op.JAL:
-        rv = npc;
-        npc = immA[i];
-        break;
-      case Op.JALR:
-        rv = npc;
-        npc = (v1 + immA[i]) & ~1;
-        break;
-      case Op.BEQ:
-        if (v1 === v2) npc = immA[i];
-        break;
-      case Op.BNE:
-        if (v1 !== v2) npc = immA[i];
-        break;
-      case Op.BLT:
-        if (v1 < v2) npc = immA[i];
-        break;
-      case Op.BGE:
-        if (v1 >= v2) npc = immA[i];
-        break;
-      case Op.BLTU:
-        if (v1 >>> 0 < v2 >>> 0) npc = immA[i];
-        break;
-      case Op.BGEU:
-        if (v1 >>> 0 >= v2 >>> 0) npc = immA[i];
-        break;
-      case Op.LB:
-      case Op.LBU:
-      case Op.LH:
-      case Op.LHU:
-      case Op.LW: {
-        const a = (v1 + immA[i]) | 0;
-        const align = o === Op.LW ? 3 : o === Op.LH || o === Op.LHU ? 1 : 0;
-        if ((a & align) !== 0) {
-          kind = 'misaligned-load';
-          detail = a;
-          break run;
-        }
-        const w = pages[a >>> 16][(a >>> 2) & 0x3fff];
-        accessWord(acc, tsPages, a, ts + SLOT_MEM, w, w, 0);
-        maddr = a;
-        const s = (a & 3) << 3;
-        if (o === Op.LW) rv = w;
-        else if (o === Op.LB) rv = (w << (24 - s)) >> 24;
-        else if (o === Op.LBU) rv = (w >>> s) & 0xff;
-        else if (o === Op.LH) rv = (w << (16 - s)) >> 16;
-        else rv = (w >>> s) & 0xffff;
-        break;
-      }
-      case Op.SB:
-      case Op.SH:
-      case Op.SW: {
-        const a = (v1 + immA[i]) | 0;
-        const width = o === Op.SW ? 3 : o === Op.SH ? 1 : 0;
-        if ((a & width) !== 0) {
-          kind = 'misaligned-store';
-          detail = a;
-          break run;
-        }
-        if ((a - base) >>> 0 < codeBytes && op[(a - base) >>> 2] !== Op.OUTSIDE) {
-          kind = 'store-to-code';
-          detail = a;
-          break run;
-        }
-        let p = pages[a >>> 16];
-        if (p === ZERO_PAGE) p = mem.page(a >>> 16);
-        const j = (a >>> 2) & 0x3fff;
-        const before = p[j];
-        const s = (a & 3) << 3;
-        const m = width === 3 ? -1 : width === 1 ? 0xffff : 0xff;
-        const after = width === 3 ? v2 : (before & ~(m << s)) | ((v2 & m) << s);
-        p[j] = after;
-        accessWord(acc, tsPages, a, ts + SLOT_MEM, after, before, 1);
-        maddr = a;
-        break;
-      }
-      case Op.ADDI:
-        rv = v1 + immA[i];
-        break;
-      case Op.SLTI:
-        rv = v1 < immA[i] ? 1 : 0;
-        break;
-      case Op.SLTIU:
-        rv = v1 >>> 0 < immA[i] >>> 0 ? 1 : 0;
-        break;
-      case Op.XORI:
-        rv = v1 ^ immA[i];
-        break;
-      case Op.ORI:
-        rv = v1 | immA[i];
-        break;
-      case Op.ANDI:
-        rv = v1 & immA[i];
-        break;
-      case Op.SLLI:
-        rv = v1 << immA[i];
-        break;
-      case Op.SRLI:
-        rv = v1 >>> immA[i];
-        break;
-      case Op.SRAI:
-        rv = v1 >> immA[i];
-        break;
-      case Op.ADD:
-        rv = v1 + v2;
-        break;
-      case Op.SUB:
-        rv = v1 - v2;
-        break;
-      case Op.SLL:
-        rv = v1 << v2;
-        break;
-      case Op.SLT:
-        rv = v1 < v2 ? 1 : 0;
-        break;
-      case Op.SLTU:
-        rv = v1 >>> 0 < v2 >>> 0 ? 1 : 0;
-        break;
-      case Op.XOR:
-        rv = v1 ^ v2;
-        break;
-      case Op.SRL:
-        rv = v1 >>> v2;
-        break;
-      case Op.SRA:
-        rv = v1 >> v2;
-        break;
-      case Op.OR:
-        rv = v1 | v2;
-        break;
-      case Op.AND:
-        rv = v1 & v2;
-        break;
-      case Op.MUL:
-        rv = Math.imul(v1, v2);
-        break;
-      case Op.MULH:
-        rv = mulh(v1, v2);
-        break;
-      case Op.MULHSU:
-        rv = mulhsu(v1, v2);
-        break;
-      case Op.MULHU:
-        rv = mulhu(v1, v2);
-        break;
-      case Op.DIV:
-        rv = div(v1, v2);
-        break;
-      case Op.DIVU:
-        rv = divu(v1, v2);
-        break;
-      case Op.REM:
-        rv = rem(v1, v2);
-        break;
-      case Op.REMU:
-        rv = remu(v1, v2);
-        break;
-      case Op.FENCE:
-        break;
-      case Op.ECALL: {
-        const r = recordEcall(regs, mem, io, acc, iot, tsPages, regTs, clk, ts);
-        c1 = regs[REG_A7];
-        c2 = r.a0Before;
-        rv = regs[REG_A0];
-        if (r.status === ECALL_EXIT) {
-          cpu.push(pc, pc, wordA[i], o, c1, c2, 0, 0);
-          clk++;
-          exited = true;
-          break run;
-        }
-        if (r.status !== ECALL_CONTINUE) {
-          kind = io.faultKind;
-          detail = io.faultDetail;
-          break run;
-        }
-        break;
-      }
-      case Op.EBREAK:
-        kind = 'ebreak';
-        break run;
-      case Op.CSR:
-        kind = 'csr';
-        break run;
-      default:
-        kind = 'illegal-instruction';
-        break run;
-    }
-    if ((npc & 3) !== 0) {
-      kind = 'misaligned-jump';
-      detail = npc;
-      break;
-    }
-    if ((flags & RD) !== 0) {
-      const rd = rdA[i] & 31;
-      if (rd !== 0) {
-        acc.push(ts + SLOT_RD, regTs[rd], rd, rv, regs[rd], SPACE_REG, 1);
-        regTs[rd] = ts + SLOT_RD;
-        regs[rd] = rv;
-      } else rv = 0;
-    }
-    cpu.push(pc, npc, wordA[i], o, c1, c2, o === Op.ECALL || (flags & RD) !== 0 ? rv : 0, maddr);
-    pc = npc;
-    clk++;
-  }
-
-  cpu.trim();
-  acc.trim();
-  const record: ExecutionRecord = {
-    cpu,
-    access: acc,
-    io: iot,
-    input: io.input.subarray(0, io.inputPos),
-    output: io.journal.bytes(),
-    memory: touchedMemory(program, mem, tsPages),
-    registers: { final: Uint32Array.from(regs.subarray(0, 32)), finalTs: regTs.slice(0, 32) },
-  };
-  return { end: { exited, kind, pc, detail, cycles: clk }, record };
 }
 
 /**
@@ -409,6 +519,7 @@ function recordEcall(
   const stderrLen = io.stderr.length;
   const first = buf & ~3;
   const words = n === 0 || n > MAX_WRITE ? 0 : (((buf + n - 1) & ~3) - first) / 4 + 1;
+  acc.reserve(words + 5);
   const before: number[] = [];
   for (let k = 0; k < words; k++) before.push(mem.loadWord((first + 4 * k) >>> 0));
   const status = ecall(regs, mem, io);
@@ -434,7 +545,7 @@ function touchedMemory(program: Program, mem: Memory, tsPages: TsPages): Touched
   let count = 0;
   for (let pi = 0; pi < tsPages.pages.length; pi++) {
     const p = tsPages.pages[pi];
-    if (p === undefined) continue;
+    if (p === null) continue;
     for (let j = 0; j < PAGE_WORDS; j++) if (p[j] !== 0) count++;
   }
   const addr = new Uint32Array(count);
@@ -444,7 +555,7 @@ function touchedMemory(program: Program, mem: Memory, tsPages: TsPages): Touched
   let n = 0;
   for (let pi = 0; pi < tsPages.pages.length; pi++) {
     const p = tsPages.pages[pi];
-    if (p === undefined) continue;
+    if (p === null) continue;
     for (let j = 0; j < PAGE_WORDS; j++) {
       if (p[j] === 0) continue;
       const a = ((pi << PAGE_SHIFT) | (j << 2)) >>> 0;
