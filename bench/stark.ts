@@ -72,6 +72,7 @@ function oursRows(job: Job, opts: BenchOptions): BenchRow[] {
       name: `${job.name}.verify`,
       median_ms: round(verifyMs),
       samples: opts.quick ? 3 : 10,
+      verify_cold_ms: round(coldMs),
       proof_bytes: proof.length,
     },
   ];
