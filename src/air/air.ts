@@ -160,6 +160,11 @@ export interface BuiltAir {
   readonly mainWidth: number;
   readonly preWidth: number;
   readonly numPublicValues: number;
+  /**
+   * Set by withLogUp: for each interaction, the node of its denominator β − fp(v) and of its
+   * signed multiplicity (negated for a receive), so the prover can evaluate them in bulk.
+   */
+  readonly logUp?: { readonly denominators: readonly number[]; readonly multiplicities: readonly number[] };
 }
 
 const EMPTY = new ColumnLayout({});

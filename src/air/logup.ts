@@ -49,6 +49,8 @@ export function withLogUp(built: BuiltAir): BuiltAir {
   const last = g.node(Op.IsLast, 0, 0);
   const transition = g.node(Op.IsTransition, 0, 0);
 
+  const denominators: number[] = [];
+  const multiplicities: number[] = [];
   let rowSum: Expr = g.constant(0);
   let rowSumNext: Expr = g.constant(0);
   for (let j = 0; j < its.length; j++) {
@@ -57,7 +59,11 @@ export function withLogUp(built: BuiltAir): BuiltAir {
     let fp = g.constant(it.bus.id);
     for (let k = 0; k < it.values.length; k++) fp = fp.add(gammaPow[k].mul(g.get(it.values[k])));
     const m = g.get(it.multiplicity);
-    push(h.mul(beta.sub(fp)).sub(it.kind === 'send' ? m : m.neg()), `logup: term ${j} (${it.label})`);
+    const den = beta.sub(fp);
+    const signed = it.kind === 'send' ? m : m.neg();
+    denominators.push(den.id);
+    multiplicities.push(signed.id);
+    push(h.mul(den).sub(signed), `logup: term ${j} (${it.label})`);
     rowSum = rowSum.add(h);
     rowSumNext = rowSumNext.add(g.node(Op.Aux, j, 1));
   }
@@ -66,5 +72,5 @@ export function withLogUp(built: BuiltAir): BuiltAir {
   push(first.mul(s.sub(rowSum)), 'logup: first row s = Σ terms');
   push(transition.mul(sNext.sub(s).sub(rowSumNext)), 'logup: next s = s + Σ next terms');
   push(last.mul(s.sub(total)), 'logup: last row s = T');
-  return { ...built, constraints };
+  return { ...built, constraints, logUp: { denominators, multiplicities } };
 }

@@ -4,7 +4,6 @@
 
 import type { Air } from '../air/air.js';
 import { LOGUP_SUM } from '../air/logup.js';
-import { buildLogUpTrace } from '../air/logup-trace.js';
 import type { RowMajorMatrix } from '../air/matrix.js';
 import { compileProgram, POp, type Program, toMont } from '../air/program.js';
 import { runProgram } from '../air/program-run.js';
@@ -16,7 +15,7 @@ import { commit, type MerkleTree } from '../merkle/tree.js';
 import { evalColumnsAtExt } from '../poly/evaluate.js';
 import { ldeColumns, ldeFromCoeffs } from '../poly/lde.js';
 import { bitReverse, cosetIntt, ntt } from '../poly/ntt.js';
-import { arraysToWasm, columnsToWasm } from '../stark/columns.js';
+import { columnsToWasm } from '../stark/columns.js';
 import { forEachDeepTerm, Powers, type TableOpenings } from '../stark/deep.js';
 import { LDE_SHIFT } from '../stark/domain.js';
 import { absorbOpenings } from '../stark/openings.js';
@@ -25,6 +24,7 @@ import { type BusContribution, startTranscript } from '../stark/statement.js';
 import { checkHeights, type PreparedAir, prepareAir } from '../stark/tables.js';
 import type { Transcript } from '../transcript/transcript.js';
 import { WasmVec } from '../wasm/memory.js';
+import { buildLogUpColumns } from './logup-trace.js';
 import { selectorColumns } from './selectors.js';
 
 export interface TableWitnessInput {
@@ -91,10 +91,16 @@ export function proveUntilFri(
   const auxLde: WasmVec[][] = prepared.map(() => []);
   const totals: ExtFelt[] = prepared.map(() => new Uint32Array(4));
   for (const t of withAux) {
-    const preTrace = pre?.traces[t].length ? tables[t].air.preprocessedTrace?.() : undefined;
-    const aux = buildLogUpTrace(prepared[t].built, tables[t].trace, preTrace, publics[t], beta, gamma);
+    const aux = buildLogUpColumns(
+      prepared[t].built,
+      mainCols[t],
+      pre?.traces[t] ?? [],
+      publics[t],
+      beta,
+      gamma,
+    );
     totals[t] = aux.total;
-    auxCols[t] = track(arraysToWasm(aux.columns));
+    auxCols[t] = track(aux.columns);
     auxLde[t] = track(ldeColumns(auxCols[t], logBlowup, LDE_SHIFT, 'bitrev'));
   }
   const aux =

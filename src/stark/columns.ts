@@ -16,7 +16,3 @@ export function columnsToWasm(m: RowMajorMatrix): WasmVec[] {
   }
   return out;
 }
-
-export function arraysToWasm(cols: readonly Uint32Array[]): WasmVec[] {
-  return cols.map((c) => WasmVec.from(c));
-}
