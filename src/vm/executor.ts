@@ -9,12 +9,12 @@ import { ExecutionError, type ExecutionErrorKind, hex32 } from './errors.js';
 import { type RunEnd, runFast } from './fast.js';
 import { Memory } from './memory.js';
 import type { ExecutionRecord } from './record.js';
-import { accessRows, runRecording } from './recording.js';
+import { ramRows, runRecording } from './recording.js';
 import { GuestIo } from './syscalls.js';
 
 /** Default cycle limit of the fast mode: ~40 s of guest time, then a clear error. */
 export const DEFAULT_MAX_CYCLES = 2 ** 32;
-/** Recording keeps ~70 bytes per cycle and 32-bit timestamps (4 per cycle). */
+/** Recording keeps ~20 bytes per cycle and 32-bit timestamps (4 per cycle). */
 export const DEFAULT_MAX_RECORD_CYCLES = 2 ** 26;
 export const MAX_RECORD_CYCLES = 2 ** 30 - 2;
 
@@ -69,12 +69,13 @@ export function execute(program: Program, input: Uint8Array, opts: ExecuteOption
   const io = new GuestIo(input);
   // x1..x31 start at 0 (crt0 sets sp, gp, tp); regs[32] absorbs writes to x0.
   const regs = new Int32Array(33);
-  const counts = new Uint32Array(dp.count + 1);
+  let counts = new Uint32Array(dp.count + 1);
   let end: RunEnd;
   let rec: ExecutionRecord | undefined;
   if (record) {
-    // A fast pre-run (~20x faster than recording) sizes the tables exactly and reports
-    // faults before any recording work; its output is discarded.
+    // A fast pre-run (~5x faster than recording) sizes the tables exactly and reports
+    // faults before any recording work; only its per-instruction counts are kept (the
+    // run is deterministic, and tests check them against the record's pc column).
     const preIo = new GuestIo(input);
     const preCounts = new Uint32Array(dp.count + 1);
     const pre = runFast(
@@ -87,8 +88,9 @@ export function execute(program: Program, input: Uint8Array, opts: ExecuteOption
       preCounts,
     );
     if (!pre.exited) throw faultError(dp, pre);
-    const accRows = accessRows(dp, preCounts, preIo);
-    const r = runRecording(program, dp, mem, io, regs, program.entry, maxCycles, counts, pre.cycles, accRows);
+    const rows = ramRows(dp, preCounts, preIo);
+    const r = runRecording(program, dp, mem, io, regs, program.entry, maxCycles, pre.cycles, rows);
+    counts = preCounts;
     end = r.end;
     rec = r.record;
   } else {

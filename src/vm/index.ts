@@ -2,6 +2,7 @@
  * The VM layer's public API: load an RV32IM ELF, compute its image id, execute it fast
  * or with an ExecutionRecord. Depends on nothing above it in src/.
  */
+export { AccessTable, buildAccessTable } from './access.js';
 export { DECODE_TABLE, type DecodedProgram, decode, NUM_OPS, OP_NAMES, Op, type OpId } from './decode.js';
 export { loadElf, type Program, type Segment } from './elf.js';
 export { ElfError, type ElfErrorKind, ExecutionError, type ExecutionErrorKind } from './errors.js';
@@ -16,12 +17,12 @@ export {
 export { executableRanges, IMAGE_ID_DOMAIN, imageId, imageIdHex, imageIdPreimage } from './image-id.js';
 export { type FunctionProfile, opcodeHistogram, profileByFunction } from './profile.js';
 export {
-  AccessTable,
   CpuTable,
   type DerivedCpuColumns,
   deriveCpuColumns,
   type ExecutionRecord,
   IoTable,
+  RamTable,
   SLOT_MEM,
   SLOT_RD,
   SLOT_RS1,

@@ -1,13 +1,14 @@
 /**
  * The ExecutionRecord: everything the circuits need from a run, as columnar tables of
  * typed arrays (one array per field, no object per cycle), allocated at their final size
- * from the fast pre-run and trimmed to views at the end. Per-cycle columns that are a
- * function of pc and the program (instruction word, op, next pc, memory address) are not
- * stored: `deriveCpuColumns` computes them. Layout and timestamp rules are in docs/VM.md.
+ * from the fast pre-run and trimmed to views at the end. Only what no pass can recompute
+ * cheaply is stored (~20 bytes per cycle): CPU operand values and RAM accesses. Columns
+ * that are functions of pc and the program come from `deriveCpuColumns`, register
+ * accesses from `buildAccessTable` (access.ts). Layout and timestamp rules: docs/VM.md.
  */
 import { type DecodedProgram, Op } from './decode.js';
 
-/** Address spaces of the access table: registers are memory in their own space. */
+/** Address spaces of the flat access table: registers are memory in their own space. */
 export const SPACE_REG = 0;
 export const SPACE_RAM = 1;
 
@@ -109,18 +110,20 @@ function branchTaken(o: number, a: number, b: number): boolean {
 }
 
 /**
- * One row per register or RAM access, in execution order (ts increasing). The recorder
- * writes rows directly; `space` and `write` start at 0 (register, read), so only RAM
- * rows and writes store them. `push` serves the rare ECALL path.
+ * One row per RAM word access, in execution order (ts increasing): loads and stores at
+ * slot MEM, and the words an ECALL reads or writes. Register accesses are not stored:
+ * they are implied by the CPU rows (`buildAccessTable`). The recorder writes rows
+ * directly into exactly-sized columns; `write` starts at 0 (read), so only writes store
+ * it. `push` serves the rare ECALL path.
  */
-export class AccessTable {
+export class RamTable {
   length = 0;
   ts: Uint32Array;
   prevTs: Uint32Array;
+  /** The aligned word address. */
   addr: Uint32Array;
   value: Uint32Array;
   prevValue: Uint32Array;
-  space: Uint8Array;
   write: Uint8Array;
 
   constructor(cap: number) {
@@ -129,19 +132,10 @@ export class AccessTable {
     this.addr = new Uint32Array(cap);
     this.value = new Uint32Array(cap);
     this.prevValue = new Uint32Array(cap);
-    this.space = new Uint8Array(cap);
     this.write = new Uint8Array(cap);
   }
 
-  push(
-    ts: number,
-    prevTs: number,
-    addr: number,
-    value: number,
-    prevValue: number,
-    space: number,
-    write: number,
-  ): void {
+  push(ts: number, prevTs: number, addr: number, value: number, prevValue: number, write: number): void {
     const n = this.length;
     if (n === this.ts.length) this.reserve(1);
     this.ts[n] = ts;
@@ -149,7 +143,6 @@ export class AccessTable {
     this.addr[n] = addr;
     this.value[n] = value;
     this.prevValue[n] = prevValue;
-    this.space[n] = space;
     this.write[n] = write;
     this.length = n + 1;
   }
@@ -159,18 +152,12 @@ export class AccessTable {
     let cap = this.ts.length;
     if (this.length + extra <= cap) return;
     while (cap < this.length + extra) cap = 2 * cap + 16;
-    const grow = <T extends Uint32Array | Uint8Array>(a: T): T => {
-      const next = new (a.constructor as new (n: number) => T)(cap);
-      next.set(a);
-      return next;
-    };
-    this.ts = grow(this.ts);
-    this.prevTs = grow(this.prevTs);
-    this.addr = grow(this.addr);
-    this.value = grow(this.value);
-    this.prevValue = grow(this.prevValue);
-    this.space = grow(this.space);
-    this.write = grow(this.write);
+    this.ts = grow(this.ts, cap);
+    this.prevTs = grow(this.prevTs, cap);
+    this.addr = grow(this.addr, cap);
+    this.value = grow(this.value, cap);
+    this.prevValue = grow(this.prevValue, cap);
+    this.write = grow(this.write, cap);
   }
 
   trim(): void {
@@ -180,9 +167,15 @@ export class AccessTable {
     this.addr = this.addr.subarray(0, n);
     this.value = this.value.subarray(0, n);
     this.prevValue = this.prevValue.subarray(0, n);
-    this.space = this.space.subarray(0, n);
     this.write = this.write.subarray(0, n);
   }
+}
+
+/** A copy of `a` with capacity `cap` (same element type). */
+export function grow<T extends Uint32Array | Uint8Array>(a: T, cap: number): T {
+  const next = new (a.constructor as new (n: number) => T)(cap);
+  next.set(a);
+  return next;
 }
 
 /** One row per read/write ECALL: which stream bytes moved to or from which memory. */
@@ -195,13 +188,16 @@ export class IoTable {
   len: number[] = [];
   /** Offset of the first byte within its stream. */
   offset: number[] = [];
+  /** The a2 argument (bytes asked for; `len` is what moved). With `addr` (a1), the ECALL's register reads. */
+  requested: number[] = [];
 
-  push(clk: number, fd: number, addr: number, len: number, offset: number): void {
+  push(clk: number, fd: number, addr: number, len: number, offset: number, requested: number): void {
     this.clk.push(clk);
     this.fd.push(fd);
     this.addr.push(addr >>> 0);
     this.len.push(len);
     this.offset.push(offset);
+    this.requested.push(requested >>> 0);
     this.length++;
   }
 }
@@ -215,8 +211,9 @@ export interface TouchedMemory {
 }
 
 export interface ExecutionRecord {
+  /** Also implies every register access (see buildAccessTable). */
   readonly cpu: CpuTable;
-  readonly access: AccessTable;
+  readonly ram: RamTable;
   readonly io: IoTable;
   /** The input bytes the guest consumed and the journal it wrote. */
   readonly input: Uint8Array;

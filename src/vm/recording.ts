@@ -1,15 +1,17 @@
 /**
  * The recording interpreter: the same RV32IM semantics as fast.ts, but each cycle also
- * appends a CPU row and its register/memory accesses to an ExecutionRecord. Invariant:
- * accesses to one (space, addr) have strictly increasing timestamps, and each access's
- * prevTs/prevValue equal the ts/value of the previous access there (0/initial at start).
- * Tests check that both interpreters agree on every guest and generated program.
+ * writes a CPU row (pc and operand values) and its RAM accesses to an ExecutionRecord.
+ * Invariant: accesses to one RAM word have strictly increasing timestamps, and each
+ * row's prevTs/prevValue equal the ts/value of the previous access there (0/initial at
+ * start); register accesses are implied by the CPU rows (access.ts). Tests check that
+ * both interpreters agree on every guest and generated program.
  *
  * Performance (sha256, 41.7 M cycles; docs/BENCHMARKS.md "VM"): columns in locals with a
- * local row index, tables allocated once at their final size, literal case labels, and
- * only 16 bytes per CPU row (pc-derived columns dropped) took 4.6 to ~7 M cycles/s. The
- * loop alone runs at ~17-19 M/s; the rest is the kernel's first touch of ~2.9 GB of
- * fresh table memory (~0.75 s per GiB on this VM), so the next win is fewer bytes/cycle.
+ * local row index, tables allocated once at their exact size, literal case labels, no
+ * per-cycle counts (the pre-run has them; ~10%). The kernel's first touch of fresh table
+ * memory costs ~0.75 s per GiB on this VM, so the record keeps ~17.6 bytes per cycle:
+ * with every register access as a row (~71 bytes per cycle) it ran at ~8 M cycles/s,
+ * now at ~18 M/s.
  */
 import { div, divu, mulh, mulhsu, mulhu, rem, remu } from './alu.js';
 import { type DecodedProgram, Op, X0_SINK } from './decode.js';
@@ -17,17 +19,16 @@ import type { Program } from './elf.js';
 import type { ExecutionErrorKind } from './errors.js';
 import type { RunEnd } from './fast.js';
 import { Memory, PAGE_SHIFT, PAGE_WORDS, WORD_MASK, ZERO_PAGE } from './memory.js';
+import { MEM, OPERANDS, RD, RS1, RS2 } from './operands.js';
 import {
-  AccessTable,
   CpuTable,
   type ExecutionRecord,
   IoTable,
+  RamTable,
   SLOT_MEM,
   SLOT_RD,
   SLOT_RS1,
   SLOT_RS2,
-  SPACE_RAM,
-  SPACE_REG,
   type TouchedMemory,
 } from './record.js';
 import {
@@ -44,51 +45,23 @@ import {
   SYS_WRITE,
 } from './syscalls.js';
 
-const RS1 = 1;
-const RS2 = 2;
-const RD = 4;
-/** A load or store: one RAM access at slot MEM. */
-const MEM = 8;
-
-/** Which registers each op reads and writes (its format), and whether it accesses RAM. */
-const OPERANDS: Uint8Array = (() => {
-  const f = new Uint8Array(256);
-  const set = (flags: number, ops: number[]) => {
-    for (const o of ops) f[o] = flags;
-  };
-  set(RD, [Op.LUI, Op.AUIPC, Op.JAL]);
-  set(RS1 | RD, [Op.JALR, Op.ADDI, Op.SLTI, Op.SLTIU, Op.XORI, Op.ORI, Op.ANDI, Op.SLLI, Op.SRLI, Op.SRAI]);
-  set(RS1 | RD | MEM, [Op.LB, Op.LH, Op.LW, Op.LBU, Op.LHU]);
-  set(RS1 | RS2, [Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU]);
-  set(RS1 | RS2 | MEM, [Op.SB, Op.SH, Op.SW]);
-  set(RS1 | RS2 | RD, [Op.ADD, Op.SUB, Op.SLL, Op.SLT, Op.SLTU, Op.XOR, Op.SRL, Op.SRA, Op.OR, Op.AND]);
-  set(RS1 | RS2 | RD, [Op.MUL, Op.MULH, Op.MULHSU, Op.MULHU, Op.DIV, Op.DIVU, Op.REM, Op.REMU]);
-  return f;
-})();
-
 /**
- * Access rows a run will record, from a prior run's per-instruction counts and streams:
- * exact for instructions, an upper bound for ECALLs (5 register accesses, and at most
- * len / 4 + 2 words per call over all bytes moved). Sizing once avoids growing ~2 GB.
+ * RAM rows a run will record, from a prior run's per-instruction counts and streams:
+ * exact for loads and stores, an upper bound for ECALLs (at most len / 4 + 2 words per
+ * call over all bytes moved). Sizing once avoids growing (and touching) the table twice.
  */
-export function accessRows(dp: DecodedProgram, counts: Uint32Array, io: GuestIo): number {
+export function ramRows(dp: DecodedProgram, counts: Uint32Array, io: GuestIo): number {
   let n = 0;
   let ecalls = 0;
   for (let i = 0; i < dp.count; i++) {
     const c = counts[i];
     if (c === 0) continue;
     const o = dp.op[i];
-    if (o === Op.ECALL) {
-      ecalls += c;
-      continue;
-    }
-    const f = OPERANDS[o];
-    const k =
-      (f & RS1) + ((f & RS2) >> 1) + ((f & MEM) >> 3) + ((f & RD) !== 0 && dp.rd[i] !== X0_SINK ? 1 : 0);
-    n += c * k;
+    if (o === Op.ECALL) ecalls += c;
+    else if ((OPERANDS[o] & MEM) !== 0) n += c;
   }
   const bytes = io.inputPos + io.journal.length + io.stderr.length;
-  return n + 7 * ecalls + Math.ceil(bytes / 4) + 16;
+  return n + 2 * ecalls + Math.ceil(bytes / 4) + 16;
 }
 
 /** Last-access timestamps of RAM words, paged like Memory; 0 = never accessed. */
@@ -106,9 +79,10 @@ class TsPages {
 }
 
 /**
- * Runs like runFast and records every cycle. `cpuRows` and `accessRows` size the tables
- * (from a fast pre-run: cycles, and accessRows()); they are exact or upper bounds, and
- * the ECALL path grows the access table if a bound was short.
+ * Runs like runFast and records every cycle. `cpuRows` and `ramRowCount` size the tables
+ * (from a fast pre-run: cycles, and ramRows()); they are exact or upper bounds, and the
+ * ECALL path grows the RAM table if a bound was short. Per-instruction counts are not
+ * kept (the pre-run's are the same; dropping the per-cycle increment saved ~10%).
  */
 export function runRecording(
   program: Program,
@@ -118,9 +92,8 @@ export function runRecording(
   regs: Int32Array,
   entry: number,
   maxCycles: number,
-  counts: Uint32Array,
   cpuRows: number,
-  accRows: number,
+  ramRowCount: number,
 ): { end: RunEnd; record: ExecutionRecord } {
   const op = dp.op;
   const code = dp.code;
@@ -130,25 +103,24 @@ export function runRecording(
   const codeBytes = count * 4;
   const pages = mem.pages;
   const cpu = new CpuTable(Math.max(1, Math.min(maxCycles, cpuRows)));
-  const acc = new AccessTable(Math.max(16, accRows));
+  const ram = new RamTable(Math.max(16, ramRowCount));
   const iot = new IoTable();
   const tsPages = new TsPages();
   const tsp = tsPages.pages;
   const regTs = new Uint32Array(33);
-  // Hot-loop locals (V8 keeps them in registers): the table columns and the row index n.
-  // The ECALL path syncs n with acc.length and reloads the columns, which it may grow.
+  // Hot-loop locals (V8 keeps them in registers): the table columns and the RAM row index
+  // n. The ECALL path syncs n with ram.length and reloads the columns, which it may grow.
   const cPc = cpu.pc;
   const cRs1 = cpu.rs1Val;
   const cRs2 = cpu.rs2Val;
   const cRd = cpu.rdVal;
-  const cap = cPc.length;
-  let aTs = acc.ts;
-  let aPrevTs = acc.prevTs;
-  let aAddr = acc.addr;
-  let aVal = acc.value;
-  let aPrev = acc.prevValue;
-  let aSpace = acc.space;
-  let aWrite = acc.write;
+  const limit = Math.min(maxCycles, cPc.length);
+  let aTs = ram.ts;
+  let aPrevTs = ram.prevTs;
+  let aAddr = ram.addr;
+  let aVal = ram.value;
+  let aPrev = ram.prevValue;
+  let aWrite = ram.write;
   let n = 0;
   let pc = entry | 0;
   let clk = 0;
@@ -158,7 +130,7 @@ export function runRecording(
   let exited = false;
 
   run: for (;;) {
-    if (clk >= maxCycles || clk >= cap) {
+    if (clk >= limit) {
       kind = 'cycle-limit';
       detail = maxCycles;
       break;
@@ -170,7 +142,6 @@ export function runRecording(
       detail = pc;
       break;
     }
-    counts[i]++;
     ts += 4; // = timestamp(clk, 0)
     const w = code[i << 1];
     const imm = immA[i];
@@ -180,24 +151,10 @@ export function runRecording(
     // Formats without rs1/rs2 decode them as 0, so v1/v2 are 0 there (regs[0] = 0).
     let v1 = regs[r1];
     let v2 = regs[r2];
-    if ((flags & RS1) !== 0) {
-      aTs[n] = ts;
-      aPrevTs[n] = regTs[r1];
-      aAddr[n] = r1;
-      aVal[n] = v1;
-      aPrev[n] = v1;
-      n++;
-      regTs[r1] = ts;
-    }
-    if ((flags & RS2) !== 0) {
-      aTs[n] = ts + SLOT_RS2;
-      aPrevTs[n] = regTs[r2];
-      aAddr[n] = r2;
-      aVal[n] = v2;
-      aPrev[n] = v2;
-      n++;
-      regTs[r2] = ts + SLOT_RS2;
-    }
+    // Register accesses are implied by the CPU row; only the last timestamp per register
+    // is kept, for `registers.finalTs`.
+    if ((flags & RS1) !== 0) regTs[r1] = ts;
+    if ((flags & RS2) !== 0) regTs[r2] = ts + SLOT_RS2;
     let npc = (pc + 4) | 0;
     let rv = 0;
     // Same literal-label switch as fast.ts (a jump table; see there).
@@ -230,7 +187,6 @@ export function runRecording(
           aAddr[n] = a & ~3;
           aVal[n] = wv;
           aPrev[n] = wv;
-          aSpace[n] = SPACE_RAM;
           n++;
           tp[j] = ts + SLOT_MEM;
           const s = (a & 3) << 3;
@@ -272,7 +228,6 @@ export function runRecording(
           aAddr[n] = a & ~3;
           aVal[n] = after;
           aPrev[n] = before;
-          aSpace[n] = SPACE_RAM;
           aWrite[n] = 1;
           n++;
           tp[j] = ts + SLOT_MEM;
@@ -387,16 +342,15 @@ export function runRecording(
         break;
       case 39 /* ECALL */:
         {
-          acc.length = n;
-          const r = recordEcall(regs, mem, io, acc, iot, tsPages, regTs, clk, ts);
-          n = acc.length;
-          aTs = acc.ts;
-          aPrevTs = acc.prevTs;
-          aAddr = acc.addr;
-          aVal = acc.value;
-          aPrev = acc.prevValue;
-          aSpace = acc.space;
-          aWrite = acc.write;
+          ram.length = n;
+          const r = recordEcall(regs, mem, io, ram, iot, tsPages, regTs, clk, ts);
+          n = ram.length;
+          aTs = ram.ts;
+          aPrevTs = ram.prevTs;
+          aAddr = ram.addr;
+          aVal = ram.value;
+          aPrev = ram.prevValue;
+          aWrite = ram.write;
           v1 = regs[REG_A7];
           v2 = r.a0Before;
           rv = regs[REG_A0];
@@ -434,13 +388,6 @@ export function runRecording(
     if ((flags & RD) !== 0) {
       const rd = (w >>> 8) & 0xff;
       if (rd !== X0_SINK) {
-        aTs[n] = ts + SLOT_RD;
-        aPrevTs[n] = regTs[rd];
-        aAddr[n] = rd;
-        aVal[n] = rv;
-        aPrev[n] = regs[rd];
-        aWrite[n] = 1;
-        n++;
         regTs[rd] = ts + SLOT_RD;
         regs[rd] = rv;
       } else rv = 0;
@@ -454,11 +401,11 @@ export function runRecording(
   }
 
   cpu.trim(clk);
-  acc.length = n;
-  acc.trim();
+  ram.length = n;
+  ram.trim();
   const record: ExecutionRecord = {
     cpu,
-    access: acc,
+    ram,
     io: iot,
     input: io.input.subarray(0, io.inputPos),
     output: io.journal.bytes(),
@@ -470,7 +417,7 @@ export function runRecording(
 
 /** Records one RAM word access at `ts` (ECALL path): value after, prev value and prev ts. */
 function accessWord(
-  acc: AccessTable,
+  ram: RamTable,
   tsPages: TsPages,
   addr: number,
   ts: number,
@@ -480,20 +427,22 @@ function accessWord(
 ): void {
   const p = tsPages.page(addr >>> PAGE_SHIFT);
   const j = (addr >>> 2) & WORD_MASK;
-  acc.push(ts, p[j], addr & ~3, after, before, SPACE_RAM, write);
+  ram.push(ts, p[j], addr & ~3, after, before, write);
   p[j] = ts;
 }
 
 /**
  * An ECALL with its accesses: reads a7 and a0..a2 (slot RS1; distinct registers may
  * share a timestamp), one access per RAM word the call reads or writes (slot MEM; each
- * word at most once), and the a0 result (slot RD). Semantics come from syscalls.ecall.
+ * word at most once), and the a0 result (slot RD). Only the RAM rows and the io row are
+ * stored; the register accesses only update their last timestamps. Semantics come from
+ * syscalls.ecall.
  */
 function recordEcall(
   regs: Int32Array,
   mem: Memory,
   io: GuestIo,
-  acc: AccessTable,
+  ram: RamTable,
   iot: IoTable,
   tsPages: TsPages,
   regTs: Uint32Array,
@@ -503,12 +452,10 @@ function recordEcall(
   const num = regs[REG_A7];
   const isIo = num === SYS_READ || num === SYS_WRITE;
   const argRegs = isIo ? [REG_A7, REG_A0, REG_A1, REG_A2] : [REG_A7, REG_A0];
-  for (const r of argRegs) {
-    acc.push(ts + SLOT_RS1, regTs[r], r, regs[r], regs[r], SPACE_REG, 0);
-    regTs[r] = ts + SLOT_RS1;
-  }
+  for (const r of argRegs) regTs[r] = ts + SLOT_RS1;
   const a0Before = regs[REG_A0];
   const buf = regs[REG_A1] >>> 0;
+  const requested = regs[REG_A2];
   // Snapshot the words the call may touch, so each gets one access with prev and new value.
   let n = 0;
   if (isIo) {
@@ -519,7 +466,7 @@ function recordEcall(
   const stderrLen = io.stderr.length;
   const first = buf & ~3;
   const words = n === 0 || n > MAX_WRITE ? 0 : (((buf + n - 1) & ~3) - first) / 4 + 1;
-  acc.reserve(words + 5);
+  ram.reserve(words);
   const before: number[] = [];
   for (let k = 0; k < words; k++) before.push(mem.loadWord((first + 4 * k) >>> 0));
   const status = ecall(regs, mem, io);
@@ -528,13 +475,12 @@ function recordEcall(
     const write = num === SYS_READ ? 1 : 0;
     for (let k = 0; k < words; k++) {
       const a = (first + 4 * k) >>> 0;
-      accessWord(acc, tsPages, a, ts + SLOT_MEM, mem.loadWord(a), before[k], write);
+      accessWord(ram, tsPages, a, ts + SLOT_MEM, mem.loadWord(a), before[k], write);
     }
     const fd = num === SYS_READ ? 0 : a0Before;
     const offset = num === SYS_READ ? inputPos : fd === 1 ? journalLen : stderrLen;
-    iot.push(clk, fd, buf, n, offset);
+    iot.push(clk, fd, buf, n, offset, requested);
   }
-  acc.push(ts + SLOT_RD, regTs[REG_A0], REG_A0, regs[REG_A0], a0Before, SPACE_REG, 1);
   regTs[REG_A0] = ts + SLOT_RD;
   return { status, a0Before };
 }

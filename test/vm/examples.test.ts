@@ -117,7 +117,10 @@ describe('example guests against independent references', () => {
         expect(rec.exitCode).toBe(fast.exitCode);
         expect(Buffer.from(rec.output)).toEqual(Buffer.from(fast.output));
         expect(rec.record?.cpu.length).toBe(fast.cycles);
-        // Fast mode derives counts from run entries; recording counts every cycle.
+        // Fast mode derives counts from run entries; the record's pc column counts every cycle.
+        const perCycle = new Uint32Array(fast.counts.length);
+        for (const pc of rec.record!.cpu.pc) perCycle[(pc - rec.decoded.base) >>> 2]++;
+        expect(fast.counts).toEqual(perCycle);
         expect(fast.counts).toEqual(rec.counts);
         expect(fast.counts.reduce((a, b) => a + b, 0)).toBe(fast.cycles);
       }

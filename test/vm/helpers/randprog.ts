@@ -160,17 +160,22 @@ function block(g: Gen, index: number, total: number): Block {
     };
   }
   if (k === 3) {
-    // A bounded backward loop: x30 counts iterations; the closing branch varies.
+    // A bounded backward loop: x30 counts down from `iterations` and the closing branch
+    // varies. BNE/BLT/BLTU/BGE compare x30 with x0; BEQ and BGEU compare a flag
+    // t = (x30 == 0), set just before the branch, with x0, so every close exits at 0.
     const body: number[] = [];
     const n = 1 + g.int(3);
     for (let m = 0; m < n; m++) body.push(...straight(g));
     const iterations = 1 + g.int(4);
-    const close = g.pick(['bne', 'blt', 'bltu', 'bge'] as const);
+    const close = g.pick(['bne', 'blt', 'bltu', 'bge', 'beq', 'bgeu'] as const);
     const init = close === 'bge' ? iterations - 1 : iterations;
+    const t = 1 + g.int(29);
+    const flag = close === 'beq' || close === 'bgeu' ? [asm.iop('sltiu', t, LOOP, 1)] : [];
+    const swap = g.rnd() < 0.5;
     return {
-      size: 2 + body.length + 2,
+      size: 2 + body.length + 1 + flag.length + 1,
       emit: () => {
-        const back = -4 * (body.length + 1);
+        const back = -4 * (body.length + 1 + flag.length);
         const br =
           close === 'bne'
             ? asm.branch('bne', LOOP, 0, back)
@@ -178,8 +183,12 @@ function block(g: Gen, index: number, total: number): Block {
               ? asm.branch('blt', 0, LOOP, back)
               : close === 'bltu'
                 ? asm.branch('bltu', 0, LOOP, back)
-                : asm.branch('bge', LOOP, 0, back);
-        return [...asm.li(LOOP, init), ...body, asm.iop('addi', LOOP, LOOP, -1), br];
+                : close === 'bge'
+                  ? asm.branch('bge', LOOP, 0, back)
+                  : close === 'beq'
+                    ? asm.branch('beq', swap ? 0 : t, swap ? t : 0, back) // loop while t == 0
+                    : asm.branch('bgeu', 0, t, back); // loop while 0 >=u t, i.e. t == 0
+        return [...asm.li(LOOP, init), ...body, asm.iop('addi', LOOP, LOOP, -1), ...flag, br];
       },
     };
   }
