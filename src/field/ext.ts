@@ -97,7 +97,7 @@ export function extNegAt(dst: Uint32Array, d: number, a: Uint32Array, ai: number
  * The canonical residue of S from s ≡ S (mod 2^32, any integer sum of Math.imul terms) and
  * x ≈ S/p within 1/2 (x < 2^52): q = round(x) is floor or ceil of S/p, so S − q·p is in (−p, p).
  */
-function reduceEst(s: number, x: number): Felt {
+export function reduceEst(s: number, x: number): Felt {
   const r = (s - Math.imul((x + 0.5) | 0, P)) | 0;
   // Rounding makes r negative about half the time: branchless (see babybear.ts add).
   return r + ((r >> 31) & P);

@@ -6,16 +6,10 @@
 // Hot loops: no allocation, no closures, no checks (callers validate).
 
 import { add, type Felt, mul, P, sub } from '../field/babybear.js';
-import { extAddAt, extMulAt, extSquareAt, W } from '../field/ext.js';
+import { extAddAt, extMulAt, extSquareAt, reduceEst, W } from '../field/ext.js';
 import { invHalfPoint } from './domain.js';
 
 const PINV = 1 / P;
-
-/** As field/ext.ts reduceEst: the canonical residue of an integer S from S mod 2^32 and ≈ S/p. */
-function reduceEst(s: number, x: number): Felt {
-  const r = (s - Math.imul((x + 0.5) | 0, P)) | 0;
-  return r + ((r >> 31) & P);
-}
 
 /**
  * Binary fold of `half` pairs: dst[i] = (v0 + v1)/2 + β·(v0 − v1)·w[i], where v0, v1 are src points
