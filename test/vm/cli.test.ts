@@ -17,11 +17,23 @@ const tmp = mkdtempSync(join(tmpdir(), 'rvstark-cli-'));
  * the file went from ~27 s to a few seconds.
  */
 function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return cliWithEnv(process.env, ...args);
+}
+
+function cliWithEnv(
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], (err, stdout, stderr) => {
-      const code = err === null ? 0 : typeof err.code === 'number' ? err.code : null;
-      resolve({ status: code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', ...args],
+      { env },
+      (err, stdout, stderr) => {
+        const code = err === null ? 0 : typeof err.code === 'number' ? err.code : null;
+        resolve({ status: code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -88,5 +100,23 @@ describe('rvstark CLI', () => {
     const r = await cli('build', 'guests/examples/fib/fib.c', '-o', out);
     expect(r.status).toBe(0);
     expect(readFileSync(out).equals(readFileSync('guests/examples/fib/fib.elf'))).toBe(true);
+  });
+
+  it('build without the toolchain names the Debian packages to install', async () => {
+    // The CLI runs from node's absolute path; PATH only serves its lookup of the compiler, and
+    // an empty directory hides it.
+    const empty = mkdtempSync(join(tmpdir(), 'rvstark-empty-path-'));
+    const r = await cliWithEnv(
+      { ...process.env, PATH: empty },
+      'build',
+      'guests/examples/fib/fib.c',
+      '-o',
+      join(tmp, 'x.elf'),
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(
+      /^error: riscv64-unknown-elf-gcc not found; .*apt-get install gcc-riscv64-unknown-elf/,
+    );
   });
 });
