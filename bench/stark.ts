@@ -10,6 +10,7 @@ import type { RowMajorMatrix } from '../src/air/matrix.js';
 import { BLOWUP4_PARAMS, DEFAULT_PARAMS, type StarkParams } from '../src/fri/params.js';
 import { prove } from '../src/prover/index.js';
 import { verify } from '../src/verifier/index.js';
+import { memory } from '../src/wasm/memory.js';
 import { type BenchOptions, type BenchRow, round, selected } from './harness.js';
 
 function median(xs: number[]): number {
@@ -67,6 +68,10 @@ function oursRows(job: Job, opts: BenchOptions): BenchRow[] {
       rows_per_s: Math.round(rows / (proveMs / 1000)),
       proof_bytes: proof.length,
       security_bits: bits,
+      // wasm memory never shrinks, so its size is the prover's high-water mark so far in this
+      // process; RSS adds the JS heap and the traces.
+      wasm_mb: Math.round(memory.buffer.byteLength / 2 ** 20),
+      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     },
     {
       name: `${job.name}.verify`,
