@@ -200,6 +200,7 @@ export function proveUntilFri(
   absorbOpenings(transcript, openings);
 
   // 5 ----- DEEP codewords, one per table height
+  // Soundness error ≈ (number of opened values)/|F_p^4| for λ.
   const lambda = new Powers(transcript.challengeExt('deep-lambda'));
   const deep = new Map<number, WasmVec>();
   const heights = [...new Set(logHeights)].sort((a, b) => b - a);

@@ -100,6 +100,7 @@ export function verifyUntilFri(
   transcript.absorbDigest('main-root', proof.mainRoot);
 
   // 2 ----- LogUp challenges, aux commitment, bus balance
+  // Soundness error ≈ (Σ rows·interactions)/|F_p^4| for each of β and γ.
   const beta = transcript.challengeExt('logup-beta');
   const gamma = transcript.challengeExt('logup-gamma');
   const totals: ExtFelt[] = prepared.map(() => new Uint32Array(4));
@@ -116,16 +117,19 @@ export function verifyUntilFri(
   if (!extIsZero(sum)) throw new StarkError('bus-unbalanced', 'the LogUp sums of all buses do not cancel');
 
   // 3 ----- constraint combination, quotient commitment
+  // Soundness error ≈ (number of constraints)/|F_p^4| for α.
   const alpha = transcript.challengeExt('alpha');
   transcript.absorbDigest('quotient-root', proof.quotientRoot);
 
   // 4 ----- out-of-domain point and the constraint identity at ζ
+  // Soundness error ≈ (n·max degree)/|F_p^4| for ζ (DEEP-ALI).
   const zeta = transcript.challengeExt('zeta');
   absorbOpenings(transcript, proof.openings);
   const challenges = { beta, gamma, alpha, zeta };
   prepared.forEach((p, t) => {
     checkOutOfDomain(p, proof.logHeights[t], publics[t], totals[t], proof.openings[t], challenges);
   });
+  // Soundness error ≈ (number of opened values)/|F_p^4| for λ.
   const lambda = transcript.challengeExt('deep-lambda');
   return { transcript, prepared, challenges: { ...challenges, lambda }, preRoot };
 }
