@@ -14,4 +14,5 @@ export {
 } from './fri/params.js';
 export { type ProveResult, prove, type TableWitnessInput } from './prover/index.js';
 export { type Statement, type VerifyResult, verify } from './verifier/index.js';
+export { VERSION } from './version.js';
 export { execute, imageId, imageIdHex, loadElf } from './vm/index.js';

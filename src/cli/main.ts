@@ -5,6 +5,7 @@
  * input error. Commands live one per file; prove/verify/bench are registered later.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { VERSION } from '../version.js';
 import { ElfError, ExecutionError } from '../vm/errors.js';
 import { buildCommand } from './build.js';
 import { CliError, EXIT_FAULT, EXIT_USAGE } from './common.js';
@@ -16,6 +17,7 @@ function makeProgram(): Command {
   program
     .name('rvstark')
     .description('Run, build and (soon) prove RV32IM programs')
+    .version(VERSION, '-V, --version', 'print the rvstark version')
     .exitOverride()
     .configureOutput({
       outputError: (str, write) => write(`${str.trimEnd().replace(/^error: /, 'error: ')}\n`),
