@@ -7,7 +7,7 @@ import { LOGUP_SUM } from '../air/logup.js';
 import type { RowMajorMatrix } from '../air/matrix.js';
 import { compileProgram, POp, type Program, toMont } from '../air/program.js';
 import { runProgram } from '../air/program-run.js';
-import { type Felt, mul, rootOfUnity, sub } from '../field/babybear.js';
+import { type Felt, mul, P, rootOfUnity, sub } from '../field/babybear.js';
 import { type ExtFelt, extAdd, extMul, extMulBase, extSub } from '../field/ext.js';
 import { extVecBatchInverse, extVecMul, vecAdd, vecMul } from '../field/vector.js';
 import { checkParams, type StarkParams } from '../fri/params.js';
@@ -18,6 +18,7 @@ import { bitReverse, cosetIntt, ntt } from '../poly/ntt.js';
 import { columnsToWasm } from '../stark/columns.js';
 import { forEachDeepTerm, Powers, type TableOpenings } from '../stark/deep.js';
 import { LDE_SHIFT } from '../stark/domain.js';
+import { StarkError } from '../stark/errors.js';
 import { absorbOpenings } from '../stark/openings.js';
 import { commitPreprocessed } from '../stark/preprocessed.js';
 import { type BusContribution, startTranscript } from '../stark/statement.js';
@@ -64,6 +65,25 @@ export function proveUntilFri(
   const logHeights = tables.map((t) => Math.log2(t.trace.height));
   checkHeights(prepared, logHeights);
   const publics = tables.map((t) => t.publics ?? []);
+  prepared.forEach((p, t) => {
+    const { trace } = tables[t];
+    if (trace.width !== p.mainWidth) {
+      throw new StarkError(
+        'bad-witness',
+        `chip ${p.air.name}: trace has ${trace.width} columns, expected ${p.mainWidth}`,
+      );
+    }
+    if (publics[t].length !== p.built.numPublicValues) {
+      throw new StarkError(
+        'bad-witness',
+        `chip ${p.air.name}: expected ${p.built.numPublicValues} public values, got ${publics[t].length}`,
+      );
+    }
+    for (const v of trace.values) {
+      if (!(v < P))
+        throw new StarkError('bad-witness', `chip ${p.air.name}: trace value ${v} is not below p`);
+    }
+  });
   const { logBlowup } = params;
   const owned: WasmVec[] = [];
   const track = <T extends WasmVec | WasmVec[]>(v: T): T => {

@@ -233,3 +233,43 @@ describe('the verifier rejects a changed proof', () => {
     }
   });
 });
+
+describe('the prover rejects a malformed witness with a typed error', () => {
+  it('wrong width, wrong public count, non-canonical value, non-power-of-two height', async () => {
+    const { StarkError } = await import('../../src/stark/errors.js');
+    const { RowMajorMatrix } = await import('../../src/air/matrix.js');
+    const f = fibonacciTrace(8);
+    const cases: Array<[() => unknown, RegExp]> = [
+      [
+        () => prove([{ air: fibonacciAir, trace: RowMajorMatrix.zeros(8, 3), publics: f.publics }], params),
+        /3 columns, expected 2/,
+      ],
+      [
+        () => prove([{ air: fibonacciAir, trace: f.trace, publics: [0, 1] }], params),
+        /expected 3 public values, got 2/,
+      ],
+      [
+        () =>
+          prove(
+            [
+              {
+                air: fibonacciAir,
+                trace: new RowMajorMatrix(Uint32Array.from([p, 0, 0, 0, 0, 0, 0, 0]), 2),
+                publics: f.publics,
+              },
+            ],
+            params,
+          ),
+        /not below p/,
+      ],
+      [
+        () => prove([{ air: fibonacciAir, trace: RowMajorMatrix.zeros(6, 2), publics: f.publics }], params),
+        /log height/,
+      ],
+    ];
+    for (const [f2, msg] of cases) {
+      expect(f2).toThrow(StarkError);
+      expect(f2).toThrow(msg);
+    }
+  });
+});
