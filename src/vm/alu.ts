@@ -3,6 +3,27 @@
  * No BigInt: the high product words use 16-bit limbs, so every intermediate is an exact
  * double (< 2^53); results are int32 (`| 0`), as stored in the register file.
  */
+import { Op } from './decode.js';
+
+/** Whether branch `o` is taken on operands a, b (int32); any other op (JAL) always jumps. */
+export function branchTaken(o: number, a: number, b: number): boolean {
+  switch (o) {
+    case Op.BEQ:
+      return a === b;
+    case Op.BNE:
+      return a !== b;
+    case Op.BLT:
+      return a < b;
+    case Op.BGE:
+      return a >= b;
+    case Op.BLTU:
+      return a >>> 0 < b >>> 0;
+    case Op.BGEU:
+      return a >>> 0 >= b >>> 0;
+    default:
+      return true;
+  }
+}
 
 /** High 32 bits of the unsigned 64-bit product a * b. */
 export function mulhu(a: number, b: number): number {

@@ -21,7 +21,7 @@
  * - Tried, no measurable gain: a one-entry page cache (last page touched) on loads; the
  *   page array lookup is already one load.
  */
-import { div, divu, mulh, mulhsu, mulhu, rem, remu } from './alu.js';
+import { branchTaken, div, divu, mulh, mulhsu, mulhu, rem, remu } from './alu.js';
 import { CODE_FAR_JUMP, type DecodedProgram, Op } from './decode.js';
 import type { ExecutionErrorKind } from './errors.js';
 import { type Memory, ZERO_PAGE } from './memory.js';
@@ -308,7 +308,7 @@ export function runFast(
       case 51 /* CODE_FAR_JUMP */:
         {
           // JAL or a branch whose target is misaligned or outside the code; imm is the target.
-          if (jumpTaken((w >>> 8) & 0xff, regs[(w >>> 16) & 0xff], regs[w >>> 24])) {
+          if (branchTaken((w >>> 8) & 0xff, regs[(w >>> 16) & 0xff], regs[w >>> 24])) {
             ni = jumpIndex(imm, base, count);
             if (ni < 0) {
               kind = 'misaligned-jump';
@@ -358,26 +358,6 @@ const ENDS_RUN: Uint8Array = (() => {
 export function entriesToCounts(code: Int32Array, count: number, counts: Uint32Array): void {
   for (let i = 1; i <= count; i++) {
     if (ENDS_RUN[code[2 * (i - 1)] & 0xff] === 0) counts[i] += counts[i - 1];
-  }
-}
-
-/** Whether JAL (always) or branch `o` is taken on operands a, b. */
-function jumpTaken(o: number, a: number, b: number): boolean {
-  switch (o) {
-    case Op.BEQ:
-      return a === b;
-    case Op.BNE:
-      return a !== b;
-    case Op.BLT:
-      return a < b;
-    case Op.BGE:
-      return a >= b;
-    case Op.BLTU:
-      return a >>> 0 < b >>> 0;
-    case Op.BGEU:
-      return a >>> 0 >= b >>> 0;
-    default:
-      return true;
   }
 }
 

@@ -6,6 +6,7 @@
  * that are functions of pc and the program come from `deriveCpuColumns`, register
  * accesses from `buildAccessTable` (access.ts). Layout and timestamp rules: docs/VM.md.
  */
+import { branchTaken } from './alu.js';
 import { type DecodedProgram, Op } from './decode.js';
 
 /** Address spaces of the flat access table: registers are memory in their own space. */
@@ -90,23 +91,6 @@ export function deriveCpuColumns(cpu: CpuTable, dp: DecodedProgram): DerivedCpuC
     if (o >= Op.LB && o <= Op.SW) memAddr[k] = a + imm;
   }
   return { instr, op, nextPc, memAddr };
-}
-
-function branchTaken(o: number, a: number, b: number): boolean {
-  switch (o) {
-    case Op.BEQ:
-      return a === b;
-    case Op.BNE:
-      return a !== b;
-    case Op.BLT:
-      return a < b;
-    case Op.BGE:
-      return a >= b;
-    case Op.BLTU:
-      return a >>> 0 < b >>> 0;
-    default:
-      return a >>> 0 >= b >>> 0;
-  }
 }
 
 /**
