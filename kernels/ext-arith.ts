@@ -49,3 +49,9 @@ const W: u32 = 11;
   );
   return reduceEst(s, f64x2.mul(x01, pinv), f64x2.mul(x23, pinv));
 }
+
+/** The extension element (c0, c1, c2, c3) as one v128 (lanes = coefficients). */
+// @ts-ignore: decorator
+@inline export function ext4(c0: u32, c1: u32, c2: u32, c3: u32): v128 {
+  return i32x4.replace_lane(i32x4.replace_lane(i32x4.replace_lane(i32x4.splat(c0), 1, c1), 2, c2), 3, c3);
+}

@@ -9,7 +9,7 @@
 
 import { addModV, P, subModV } from './babybear';
 import { mulV } from './barrett';
-import { extMulV } from './ext-arith';
+import { ext4, extMulV } from './ext-arith';
 
 
 
@@ -35,7 +35,7 @@ export function friFoldPairs(
   b2: u32,
   b3: u32,
 ): void {
-  const beta = i32x4.replace_lane(i32x4.replace_lane(i32x4.replace_lane(i32x4.splat(b0), 1, b1), 2, b2), 3, b3);
+  const beta = ext4(b0, b1, b2, b3);
   const end = w + (<usize>half << 2);
   for (; w < end; w += 4, src += 32, dst += 16) {
     const v0 = v128.load(src);

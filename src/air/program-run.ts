@@ -2,7 +2,7 @@
 // wasm memory, and its plain-TypeScript twin (point by point, the oracle in tests).
 // Both compute out[j][i] = coordinate j of Σ_k α^k·C_k at point i, for i in [start, start+count).
 
-import { add, mul, neg, sub } from '../field/babybear.js';
+import { add, inv, mul, neg, sub, toMont } from '../field/babybear.js';
 import { extMul } from '../field/ext.js';
 import { kernels } from '../wasm/kernels.js';
 import { alloc, free, memory, type WasmVec } from '../wasm/memory.js';
@@ -174,13 +174,8 @@ export function runProgramTs(
   }
 }
 
-const R_INV = (() => {
-  // 2^-32 mod p, for reading Montgomery-form immediates back in the twin.
-  let r = 1;
-  const half = (0x78000001 + 1) / 2;
-  for (let i = 0; i < 32; i++) r = mul(r, half);
-  return r;
-})();
+/** 2^−32 mod p, for reading Montgomery-form immediates back in the twin. */
+const R_INV = inv(toMont(1));
 
 function fromMont(c: number): number {
   return mul(c, R_INV);

@@ -4,7 +4,7 @@
 // calling a closure per row. The program computes acc = Σ_k α^k · C_k(x) over the constraints.
 // Invariant: every register is written before it is read, and is reused only after its last use.
 
-import { type Felt, neg, P } from '../field/babybear.js';
+import { type Felt, neg, toMont } from '../field/babybear.js';
 import { extMul } from '../field/ext.js';
 import type { BuiltAir } from './air.js';
 import { isArithmetic, Op } from './expr.js';
@@ -76,13 +76,6 @@ export interface Bindings {
   /** The constraint-combination challenge α (4 words). */
   readonly alpha: Uint32Array;
   readonly numAux: number;
-}
-
-const MONT_R = 2n ** 32n % BigInt(P);
-
-/** c · 2^32 mod p: the form in which kernels take multiplicative constants. */
-export function toMont(c: Felt): number {
-  return Number((BigInt(c) * MONT_R) % BigInt(P));
 }
 
 export function compileProgram(built: BuiltAir, bind: Bindings): Program {

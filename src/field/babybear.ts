@@ -113,3 +113,11 @@ export function fromBigInt(x: bigint): Felt {
   const r = x % BigInt(P);
   return Number(r < 0n ? r + BigInt(P) : r);
 }
+
+/** 2^32 mod p: the Montgomery form of 1. */
+const MONT_ONE = mul(1 << 16, 1 << 16);
+
+/** x·2^32 mod p: the form in which Montgomery kernels take a constant to multiply by x. */
+export function toMont(x: Felt): Felt {
+  return mul(x, MONT_ONE);
+}

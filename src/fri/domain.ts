@@ -5,6 +5,7 @@
 // Invariant: prover tables and the verifier's single points are the same field elements.
 
 import { GENERATOR, inv, mul, pow, rootOfUnity, TWO_ADICITY } from '../field/babybear.js';
+import { reverseBits } from '../poly/bits.js';
 
 const INV2 = inv(2);
 // ω_{2^l} and ω_{2^l}^−1 for every l, computed once (the verifier needs them per query and layer).
@@ -13,13 +14,6 @@ const ROOTS_INV: number[] = [];
 for (let l = 0; l <= TWO_ADICITY; l++) {
   ROOTS.push(rootOfUnity(l));
   ROOTS_INV.push(inv(ROOTS[l]));
-}
-
-/** The low `bits` bits of x, reversed. */
-export function reverseBits(x: number, bits: number): number {
-  let r = 0;
-  for (let b = 0; b < bits; b++) r = (r << 1) | ((x >>> b) & 1);
-  return r >>> 0;
 }
 
 // g^(2^e) and 1/(2·g^(2^e)) for e = 0..27, computed once: the verifier needs them per query and

@@ -2,7 +2,7 @@
 // Montgomery conversion the kernels expect for constants. Pointers are byte offsets into the
 // shared memory, sizes are log2 element counts; no checks happen below this line.
 
-import { mul } from '../field/babybear.js';
+import { toMont } from '../field/babybear.js';
 import { kernels } from '../wasm/kernels.js';
 
 export interface PolyKernels {
@@ -18,10 +18,4 @@ export interface PolyKernels {
 
 export const K = kernels as unknown as PolyKernels;
 
-/** 2^32 mod p: the Montgomery form of 1. */
-const R = mul(1 << 16, 1 << 16);
-
-/** x·2^32 mod p: what a kernel multiplies standard-form data by to multiply it by x. */
-export function toMont(x: number): number {
-  return mul(x, R);
-}
+export { toMont };

@@ -6,6 +6,7 @@
 
 import { GENERATOR, inv, mul, pow, rootOfUnity } from '../field/babybear.js';
 import { WasmVec } from '../wasm/memory.js';
+import { reverseBits } from './bits.js';
 import {
   checkLogBlowup,
   checkOrder,
@@ -17,12 +18,6 @@ import {
 } from './errors.js';
 import { K, toMont } from './kernels.js';
 import { twiddles } from './twiddles.js';
-
-function reverseBits(x: number, bits: number): number {
-  let r = 0;
-  for (let b = 0; b < bits; b++) r |= ((x >>> b) & 1) << (bits - 1 - b);
-  return r;
-}
 
 /** Checks the columns and returns log2 of their common length. */
 function checkColumns(op: string, cols: readonly WasmVec[]): number {

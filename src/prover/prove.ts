@@ -5,9 +5,9 @@
 import type { Air } from '../air/air.js';
 import { LOGUP_SUM } from '../air/logup.js';
 import type { RowMajorMatrix } from '../air/matrix.js';
-import { compileProgram, POp, type Program, toMont } from '../air/program.js';
+import { compileProgram, POp, type Program } from '../air/program.js';
 import { runProgram } from '../air/program-run.js';
-import { type Felt, mul, P, rootOfUnity, sub } from '../field/babybear.js';
+import { type Felt, mul, P, rootOfUnity, sub, toMont } from '../field/babybear.js';
 import { type ExtFelt, extAdd, extMul, extMulBase, extSub } from '../field/ext.js';
 import { extVecBatchInverse, extVecMul, vecAdd, vecMul } from '../field/vector.js';
 import { checkParams, type StarkParams } from '../fri/params.js';
@@ -205,16 +205,25 @@ export function proveUntilFri(
   for (let t = 0; t < tables.length; t++) {
     const logN = logHeights[t];
     const zNext = extMulBase(zeta, rootOfUnity(logN));
-    const at = (cols: readonly WasmVec[], z: ExtFelt) => (cols.length ? evalColumnsAtExt(cols, 1, z) : []);
+    // One barycentric evaluation per point over all of the table's columns, so each point costs
+    // one batch inversion; the quotient chunks join at ζ through their values on H (one NTT each).
     const preCols = pre?.traces[t] ?? [];
+    const traceCols = [...mainCols[t], ...preCols, ...auxCols[t]];
+    const chunkValues = quotientCoeffs[t].map((c) => ntt(WasmVec.from(c.view)));
+    const local = evalColumnsAtExt([...traceCols, ...chunkValues], 1, zeta);
+    const next = evalColumnsAtExt(traceCols, 1, zNext);
+    for (const v of chunkValues) v.free();
+    const w = mainCols[t].length;
+    const pw = w + preCols.length;
+    const aw = pw + auxCols[t].length;
     openings.push({
-      mainLocal: at(mainCols[t], zeta),
-      mainNext: at(mainCols[t], zNext),
-      preLocal: at(preCols, zeta),
-      preNext: at(preCols, zNext),
-      auxLocal: at(auxCols[t], zeta),
-      auxNext: at(auxCols[t], zNext),
-      quotient: quotientAtZeta(quotientCoeffs[t], zeta),
+      mainLocal: local.slice(0, w),
+      mainNext: next.slice(0, w),
+      preLocal: local.slice(w, pw),
+      preNext: next.slice(w, pw),
+      auxLocal: local.slice(pw, aw),
+      auxNext: next.slice(pw, aw),
+      quotient: local.slice(aw),
     });
   }
   absorbOpenings(transcript, openings);
@@ -340,18 +349,5 @@ function soaToAos(soa: Uint32Array, aos: Uint32Array, n: number): void {
   for (let c = 0; c < 4; c++) {
     const base = c * n;
     for (let i = 0; i < n; i++) aos[4 * i + c] = soa[base + i];
-  }
-}
-
-/**
- * The quotient chunks at ζ: their values on H (one NTT each) through the barycentric kernel,
- * which shares one batch inversion across the chunks; Horner in TS cost 0.5 s at 2^20.
- */
-function quotientAtZeta(coeffs: readonly WasmVec[], zeta: ExtFelt): ExtFelt[] {
-  const values = coeffs.map((c) => ntt(WasmVec.from(c.view)));
-  try {
-    return evalColumnsAtExt(values, 1, zeta);
-  } finally {
-    for (const v of values) v.free();
   }
 }

@@ -2,21 +2,10 @@
 // on, shared by prover and verifier so that both compute exactly the same field elements.
 // LDE domains are the coset g·⟨ω_N⟩ with g = GENERATOR, stored in bit-reversed order.
 
-import { GENERATOR, inv, mul, pow, rootOfUnity } from '../field/babybear.js';
+import { GENERATOR, inv, rootOfUnity } from '../field/babybear.js';
 import { type ExtFelt, extFromBase, extInv, extMul, extMulBase, extPow, extSub } from '../field/ext.js';
 
 export const LDE_SHIFT = GENERATOR;
-
-export function reverseBits(x: number, bits: number): number {
-  let r = 0;
-  for (let b = 0; b < bits; b++) r = (r << 1) | ((x >>> b) & 1);
-  return r >>> 0;
-}
-
-/** The point at index i of the bit-reversed LDE coset g·⟨ω_N⟩, N = 2^logN. */
-export function ldePoint(logN: number, i: number): number {
-  return mul(LDE_SHIFT, pow(rootOfUnity(logN), reverseBits(i, logN)));
-}
 
 export interface SelectorsAt {
   readonly zh: ExtFelt;

@@ -5,11 +5,11 @@
 // every opened row sits at the same bit-reversed LDE point as the FRI query (or its square).
 
 import type { ExtFelt } from '../field/ext.js';
+import { layerPoint } from '../fri/domain.js';
 import type { MatrixShape } from '../merkle/matrix.js';
 import type { MultiOpening } from '../merkle/opening.js';
 import { verifyOpening } from '../merkle/verify.js';
 import { deepValueAt, type Powers, type TableOpenings } from './deep.js';
-import { ldePoint } from './domain.js';
 import { StarkError } from './errors.js';
 import type { PreparedAir } from './tables.js';
 
@@ -112,7 +112,8 @@ export function deepInputsAt(
       o += p.length;
     }
     const logN = h + logBlowup;
-    const x = ldePoint(logN, index >>> (logMaxN - logN));
+    // The input of size 2^logN sits on g·H at its own size: FRI's layer point with no folding.
+    const x = layerPoint(logN, logN, index >>> (logMaxN - logN));
     out.set(
       logN,
       deepValueAt(group, (t) => tableOpenings[t], row, x, zeta, zetaNext(h), lambda),

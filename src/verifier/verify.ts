@@ -43,7 +43,7 @@ export interface VerifierState {
 }
 
 /** Checks that a table's opening vectors have exactly the lengths its AIR implies. */
-function checkOpeningShape(p: PreparedAir, logChunks: number, o: TableOpenings): void {
+function checkOpeningShape(p: PreparedAir, o: TableOpenings): void {
   const expect = (what: string, got: number, want: number) => {
     if (got !== want)
       throw new StarkError('bad-shape', `chip ${p.air.name}: ${what} has ${got} values, expected ${want}`);
@@ -54,7 +54,7 @@ function checkOpeningShape(p: PreparedAir, logChunks: number, o: TableOpenings):
   expect('preprocessed next openings', o.preNext.length, p.preWidth);
   expect('aux openings', o.auxLocal.length, 4 * p.numAux);
   expect('aux next openings', o.auxNext.length, 4 * p.numAux);
-  expect('quotient openings', o.quotient.length, 4 * 2 ** logChunks);
+  expect('quotient openings', o.quotient.length, 4 * 2 ** p.logChunks);
 }
 
 /**
@@ -85,7 +85,7 @@ export function verifyUntilFri(
         `chip ${p.air.name}: expected ${p.built.numPublicValues} public values`,
       );
     }
-    checkOpeningShape(p, p.logChunks, proof.openings[t]);
+    checkOpeningShape(p, proof.openings[t]);
   });
   const withAux = prepared.flatMap((p, t) => (p.numAux > 0 ? [t] : []));
   if ((proof.auxRoot === null) !== (withAux.length === 0) || proof.totals.length !== withAux.length) {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { inv, mul, neg, P, pow, sub } from '../../src/field/babybear.js';
 import { extAdd, extMul, extMulBase, extPow } from '../../src/field/ext.js';
-import { invHalfPoint, invHalfTable, layerPoint, layerShift, reverseBits } from '../../src/fri/domain.js';
+import { invHalfPoint, invHalfTable, layerPoint, layerShift } from '../../src/fri/domain.js';
 import { interpolateFinal } from '../../src/fri/final-poly.js';
 import { foldGroup, foldLayerTs, rollInCoefficient } from '../../src/fri/fold.js';
 import { foldLayerWasm } from '../../src/fri/fold-wasm.js';
 import { INSECURE_TEST_PARAMS } from '../../src/fri/params.js';
 import { proveFri } from '../../src/fri/prover.js';
+import { reverseBits } from '../../src/poly/bits.js';
 import { WasmVec } from '../../src/wasm/memory.js';
 import { lowDegreeCodeword, proveRandom, randomFelts, rng, transcript } from './helpers.js';
 
