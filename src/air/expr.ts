@@ -13,11 +13,16 @@ export enum Op {
   Pre = 2,
   /** Public value a. */
   Public = 3,
-  /** Selector that is 1 on the first row of the trace, 0 elsewhere. */
+  /**
+   * Row selectors. Each is one polynomial, exactly 0 or 1 on the trace domain H, evaluated the
+   * same way by the debug checker, the LogUp aux builder, the prover's quotient and the verifier
+   * (formulas in stark/domain.ts), so it may be used as a factor, as a value or in a bus
+   * multiplicity alike. IsFirst is 1 on row 0 and 0 elsewhere (L_0).
+   */
   IsFirst = 4,
-  /** Selector that is 1 on the last row. */
+  /** 1 on the last row, 0 elsewhere (L_{n−1}). */
   IsLast = 5,
-  /** Selector that is 0 on the last row and 1 elsewhere. */
+  /** 0 on the last row and 1 elsewhere (1 − L_{n−1}). */
   IsTransition = 6,
   Add = 7,
   Sub = 8,

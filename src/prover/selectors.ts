@@ -38,23 +38,28 @@ export function selectorColumns(logN: number, logM: number): SelectorColumns {
     const ziv = zhInv.view;
     const a = isFirst.view;
     const b = isLast.view;
-    const t = isTransition.view;
     for (let i = 0, x = LDE_SHIFT; i < m; i++, x = mul(x, wM)) {
       zv[i] = zhSmall[i % ratio];
       ziv[i] = zhInvSmall[i % ratio];
       a[i] = sub(x, 1);
       b[i] = sub(x, wInv);
-      t[i] = b[i];
     }
   }
-  // isFirst = Z_H/(n(x − 1)), isLast = Z_H/(n(x − ω^−1)): batch inversions in wasm.
+  // isFirst = Z_H/(n(x − 1)), isLast = ω^−1·Z_H/(n(x − ω^−1)): batch inversions in wasm.
   const nInv = inv(n);
-  for (const v of [isFirst, isLast]) {
-    vecBatchInverse(v, v);
-    vecMul(v, v, zh);
-    vecScale(v, v, nInv);
-  }
+  vecBatchInverse(isFirst, isFirst);
+  vecMul(isFirst, isFirst, zh);
+  vecScale(isFirst, isFirst, nInv);
+  vecBatchInverse(isLast, isLast);
+  vecMul(isLast, isLast, zh);
+  vecScale(isLast, isLast, mul(nInv, wInv));
   zh.free();
+  // isTransition = 1 − isLast (0/1 on H, like every selector).
+  {
+    const b = isLast.view;
+    const t = isTransition.view;
+    for (let i = 0; i < m; i++) t[i] = sub(1, b[i]);
+  }
   return {
     isFirst,
     isLast,
