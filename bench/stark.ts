@@ -8,7 +8,7 @@ import { fibonacciAir, fibonacciTrace } from '../src/air/examples/fibonacci.js';
 import { mimcAir, mimcTrace } from '../src/air/examples/mimc.js';
 import type { RowMajorMatrix } from '../src/air/matrix.js';
 import { BLOWUP4_PARAMS, DEFAULT_PARAMS, type StarkParams } from '../src/fri/params.js';
-import { prove } from '../src/prover/index.js';
+import { prove, setup } from '../src/prover/index.js';
 import { verify } from '../src/verifier/index.js';
 import { memory } from '../src/wasm/memory.js';
 import { type BenchOptions, type BenchRow, round, selected } from './harness.js';
@@ -40,22 +40,23 @@ interface Job {
 
 function oursRows(job: Job, opts: BenchOptions): BenchRow[] {
   const params = job.params ?? DEFAULT_PARAMS;
-  const tables = [{ air: job.air, trace: job.trace, publics: job.publics }];
+  const tables = [{ trace: job.trace, publics: job.publics }];
   const runs = opts.quick ? 1 : 3;
-  prove(tables, params); // warm-up: JIT and twiddle tables
+  const { provingKey, verifyingKey } = setup([job.air], params);
+  prove(provingKey, tables); // warm-up: JIT and twiddle tables
   let proof: Uint8Array = new Uint8Array();
   let bits = 0;
   const proveMs = time(runs, () => {
-    const r = prove(tables, params);
+    const r = prove(provingKey, tables);
     proof = r.proof;
     bits = r.security.bits;
   });
   const check = () => {
-    const r = verify([job.air], { publics: [job.publics] }, proof, params);
+    const r = verify(verifyingKey, { publics: [job.publics] }, proof);
     if (!r.ok) throw new Error(`${job.name}: verification failed: ${r.reason}`);
   };
-  // The first verification in a process pays for JIT compilation (and the AIR's preprocessed
-  // root); it is reported as verify_cold_ms, and the median is taken after a warm-up.
+  // The first verification in a process pays for JIT compilation; it is reported as
+  // verify_cold_ms, and the median is taken after a warm-up.
   const coldMs = time(1, check);
   time(opts.quick ? 3 : 15, check);
   const verifyMs = time(opts.quick ? 3 : 10, check);

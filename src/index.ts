@@ -12,7 +12,28 @@ export {
   type StarkParams,
   securityLevel,
 } from './fri/params.js';
-export { type ProveResult, prove, type TableWitnessInput } from './prover/index.js';
-export { type Statement, type VerifyResult, verify } from './verifier/index.js';
+export {
+  type Keys,
+  type ProveOptions,
+  type ProveResult,
+  type ProvingKey,
+  prove,
+  setup,
+  type TableWitnessInput,
+} from './prover/index.js';
+export {
+  decodeVerifyingKey,
+  encodeVerifyingKey,
+  type VerifyingKey,
+  verifyingKeyDigest,
+} from './stark/vk.js';
+export {
+  type BusContribution,
+  type HeightPin,
+  type Statement,
+  type VerifyOptions,
+  type VerifyResult,
+  verify,
+} from './verifier/index.js';
 export { VERSION } from './version.js';
 export { execute, imageId, imageIdHex, loadElf } from './vm/index.js';

@@ -153,7 +153,8 @@ export class AirBuilder<S extends ColumnSpec = ColumnSpec, Q extends ColumnSpec 
 
 /** An AIR after `eval`: its DAG, constraints, interactions and inferred degrees. */
 export interface BuiltAir {
-  readonly air: Air;
+  /** The chip's name (from its Air, or from a verifying key). */
+  readonly name: string;
   readonly graph: ExprGraph;
   readonly constraints: readonly Constraint[];
   readonly interactions: readonly Interaction[];
@@ -176,7 +177,7 @@ export function buildAir(air: Air): BuiltAir {
   const numPublicValues = air.numPublicValues ?? 0;
   air.eval(new AirBuilder(graph, air.main, pre as ColumnLayout, numPublicValues, sink));
   return {
-    air,
+    name: air.name,
     graph,
     constraints: sink.constraints,
     interactions: sink.interactions,

@@ -18,7 +18,7 @@ export class RowEvaluator {
     private readonly pre: RowMajorMatrix | undefined,
     private readonly publics: readonly Felt[],
   ) {
-    const name = built.air.name;
+    const name = built.name;
     if (main.width !== built.mainWidth) {
       throw new AirError(
         'bad-trace-shape',
@@ -128,8 +128,8 @@ export function checkConstraints(t: TableWitness): void {
       if (ev.skip[c.expr] === 0 && v[c.expr] !== 0) {
         throw new AirError(
           'constraint-failed',
-          `chip ${built.air.name}, constraint ${c.index} (${c.label}), row ${i}: evaluates to ${v[c.expr]}, expected 0`,
-          { chip: built.air.name, row: i, constraint: c.index },
+          `chip ${built.name}, constraint ${c.index} (${c.label}), row ${i}: evaluates to ${v[c.expr]}, expected 0`,
+          { chip: built.name, row: i, constraint: c.index },
         );
       }
     }
@@ -169,7 +169,7 @@ export function checkBuses(
         if (m === 0) continue;
         const key = `${it.bus.name}(${it.values.map((x) => v[x]).join(', ')})`;
         const signed = it.kind === 'send' ? m : neg(m);
-        tally(key, signed, `chip ${built.air.name} row ${i} (${it.label})`, built.air.name, i);
+        tally(key, signed, `chip ${built.name} row ${i} (${it.label})`, built.name, i);
       }
     }
   }

@@ -69,9 +69,9 @@ export function buildLogUpTrace(
     // β hit a fingerprint: probability ≈ n·J/|F_p^4|; the prover restarts with another transcript.
     throw new AirError(
       'bus-unbalanced',
-      `chip ${built.air.name}: LogUp challenge collides with a fingerprint`,
+      `chip ${built.name}: LogUp challenge collides with a fingerprint`,
       {
-        chip: built.air.name,
+        chip: built.name,
         row: Math.floor(zero / J),
       },
     );

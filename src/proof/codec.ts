@@ -75,7 +75,11 @@ export class ByteReader {
   private pos = 0;
   private readonly dv: DataView;
 
-  constructor(private readonly buf: Uint8Array) {
+  constructor(
+    private readonly buf: Uint8Array,
+    /** What is being read, for error messages ("proof", "verifying key", "receipt"). */
+    private readonly subject = 'proof',
+  ) {
     this.dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   }
 
@@ -87,7 +91,7 @@ export class ByteReader {
     if (n > this.remaining) {
       throw new ProofFormatError(
         'truncated',
-        `proof truncated: ${what} needs ${n} bytes, ${this.remaining} left`,
+        `${this.subject} truncated: ${what} needs ${n} bytes, ${this.remaining} left`,
       );
     }
   }
@@ -142,7 +146,7 @@ export class ByteReader {
   /** Fails unless every byte was consumed. */
   finish(): void {
     if (this.remaining !== 0) {
-      throw new ProofFormatError('trailing-bytes', `proof has ${this.remaining} trailing bytes`);
+      throw new ProofFormatError('trailing-bytes', `${this.subject} has ${this.remaining} trailing bytes`);
     }
   }
 }

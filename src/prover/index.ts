@@ -1,14 +1,8 @@
-// The prover's public entry: proves a set of tables and returns the proof bytes, with the
-// parameters' conjectured security level. Steps 0–5 are in prove.ts; FRI and the query openings
-// (steps 6–7) are here, mirroring src/verifier/index.ts.
+// The prover's public entry: proves a set of tables under a proving key and returns the proof
+// bytes, with the conjectured security level of the key's parameters. Steps 0–5 are in
+// prove.ts; FRI and the query openings (steps 6–7) are here, mirroring src/verifier/index.ts.
 
-import {
-  checkParams,
-  DEFAULT_PARAMS,
-  type SecurityLevel,
-  type StarkParams,
-  securityLevel,
-} from '../fri/params.js';
+import { type SecurityLevel, securityLevel } from '../fri/params.js';
 import { type FriProveOptions, proveFri } from '../fri/prover.js';
 import type { MultiOpening } from '../merkle/opening.js';
 import { type StarkProof, writeProof } from '../stark/proof.js';
@@ -16,12 +10,16 @@ import { TREES, type TreeName, treeIndex, treeShapes } from '../stark/queries.js
 import type { BusContribution } from '../stark/statement.js';
 import { grindFast } from './grind.js';
 import { proveUntilFri, type TableWitnessInput } from './prove.js';
+import type { ProvingKey } from './setup.js';
 
 export type { TableWitnessInput } from './prove.js';
+export { type Keys, type ProvingKey, setup } from './setup.js';
 
 export interface ProveResult {
   readonly proof: Uint8Array;
   readonly security: SecurityLevel;
+  /** Each table's height (rows), in the key's table order. */
+  readonly heights: number[];
 }
 
 export interface ProveOptions {
@@ -32,12 +30,12 @@ export interface ProveOptions {
 }
 
 export function prove(
+  provingKey: ProvingKey,
   tables: readonly TableWitnessInput[],
-  params: StarkParams = DEFAULT_PARAMS,
   options: ProveOptions = {},
 ): ProveResult {
-  checkParams(params);
-  const st = proveUntilFri(tables, params, options.contributions ?? []);
+  const params = provingKey.verifyingKey.params;
+  const st = proveUntilFri(provingKey, tables, options.contributions ?? []);
   try {
     // 6 ----- FRI on the DEEP codewords (one per table height)
     const fri = proveFri(st.transcript, params, [...st.deep.values()], {
@@ -62,6 +60,7 @@ export function prove(
     return {
       proof: writeProof(proof),
       security: securityLevel(params, Math.max(...st.proof.logHeights), maxDegree),
+      heights: st.proof.logHeights.map((h) => 2 ** h),
     };
   } finally {
     st.free();

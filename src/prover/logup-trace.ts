@@ -81,9 +81,9 @@ export function buildLogUpColumns(
         if (!(e instanceof FieldError && e.kind === 'zero-inverse')) throw e;
         throw new AirError(
           'bus-unbalanced',
-          `chip ${built.air.name}: LogUp challenge collides with a fingerprint`,
+          `chip ${built.name}: LogUp challenge collides with a fingerprint`,
           {
-            chip: built.air.name,
+            chip: built.name,
           },
         );
       }

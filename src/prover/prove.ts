@@ -2,7 +2,6 @@
 // src/verifier/verify.ts: every value the verifier will use is absorbed into the transcript
 // before the challenges that depend on it are drawn.
 
-import type { Air } from '../air/air.js';
 import { LOGUP_SUM } from '../air/logup.js';
 import type { RowMajorMatrix } from '../air/matrix.js';
 import { compileProgram, POp, type Program } from '../air/program.js';
@@ -10,26 +9,32 @@ import { runProgram } from '../air/program-run.js';
 import { type Felt, mul, P, rootOfUnity, sub, toMont } from '../field/babybear.js';
 import { type ExtFelt, extAdd, extMul, extMulBase, extSub } from '../field/ext.js';
 import { extVecBatchInverse, extVecMul, vecAdd, vecMul } from '../field/vector.js';
-import { checkParams, type StarkParams } from '../fri/params.js';
+import { checkParams } from '../fri/params.js';
 import { commit, type MerkleTree } from '../merkle/tree.js';
 import { evalColumnsAtExt } from '../poly/evaluate.js';
 import { ldeColumns, ldeFromCoeffs } from '../poly/lde.js';
 import { bitReverse, cosetIntt, ntt } from '../poly/ntt.js';
 import { columnsToWasm } from '../stark/columns.js';
 import { forEachDeepTerm, Powers, type TableOpenings } from '../stark/deep.js';
-import { LDE_SHIFT } from '../stark/domain.js';
+import { LDE_SHIFT, zetaOutsideDomains } from '../stark/domain.js';
 import { StarkError } from '../stark/errors.js';
 import { absorbOpenings } from '../stark/openings.js';
 import { commitPreprocessed } from '../stark/preprocessed.js';
-import { type BusContribution, startTranscript } from '../stark/statement.js';
-import { checkHeights, type PreparedAir, prepareAir } from '../stark/tables.js';
+import { type BusContribution, checkContributions, startTranscript } from '../stark/statement.js';
+import { checkHeights, type PreparedAir } from '../stark/tables.js';
+import { busesOf } from '../stark/vk.js';
 import type { Transcript } from '../transcript/transcript.js';
 import { WasmVec } from '../wasm/memory.js';
 import { buildLogUpColumns } from './logup-trace.js';
 import { selectorColumns } from './selectors.js';
+import type { ProvingKey } from './setup.js';
 
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** One table's witness, in the proving key's table order. */
 export interface TableWitnessInput {
-  readonly air: Air;
   readonly trace: RowMajorMatrix;
   readonly publics?: readonly Felt[];
 }
@@ -56,32 +61,33 @@ export interface ProverState {
 }
 
 export function proveUntilFri(
+  pk: ProvingKey,
   tables: readonly TableWitnessInput[],
-  params: StarkParams,
   contributions: readonly BusContribution[] = [],
 ): ProverState {
+  const params = pk.verifyingKey.params;
   checkParams(params);
-  const prepared = tables.map((t) => prepareAir(t.air));
+  const prepared = pk.prepared.slice();
+  if (tables.length !== prepared.length) {
+    throw new StarkError('bad-witness', `expected ${prepared.length} table traces, got ${tables.length}`);
+  }
   const logHeights = tables.map((t) => Math.log2(t.trace.height));
   checkHeights(prepared, logHeights);
+  checkContributions(busesOf(prepared), contributions);
   const publics = tables.map((t) => t.publics ?? []);
   prepared.forEach((p, t) => {
     const { trace } = tables[t];
     if (trace.width !== p.mainWidth) {
-      throw new StarkError(
-        'bad-witness',
-        `chip ${p.air.name}: trace has ${trace.width} columns, expected ${p.mainWidth}`,
-      );
+      throw new StarkError('bad-witness', `chip ${p.name}: trace has ${trace.width} columns, expected ${p.mainWidth}`);
     }
     if (publics[t].length !== p.built.numPublicValues) {
       throw new StarkError(
         'bad-witness',
-        `chip ${p.air.name}: expected ${p.built.numPublicValues} public values, got ${publics[t].length}`,
+        `chip ${p.name}: expected ${p.built.numPublicValues} public values, got ${publics[t].length}`,
       );
     }
     for (const v of trace.values) {
-      if (!(v < P))
-        throw new StarkError('bad-witness', `chip ${p.air.name}: trace value ${v} is not below p`);
+      if (!(v < P)) throw new StarkError('bad-witness', `chip ${p.name}: trace value ${v} is not below p`);
     }
   });
   const { logBlowup } = params;
@@ -92,9 +98,15 @@ export function proveUntilFri(
     return v;
   };
 
-  // 0 ----- statement and preprocessed commitment
-  const pre = commitPreprocessed(prepared, logBlowup);
-  const transcript = startTranscript(params, prepared, logHeights, publics, contributions, pre?.root ?? null);
+  // 0 ----- statement (the verifying key first) and the preprocessed commitment it holds
+  const pre = commitPreprocessed(pk.fixed, logBlowup);
+  const vkRoot = pk.verifyingKey.preRoot;
+  const root = pre?.root ?? null;
+  if (root === null || vkRoot === null ? root !== vkRoot : !bytesEqual(root, vkRoot)) {
+    pre?.free();
+    throw new StarkError('bad-air', 'the fixed traces do not match the verifying key (proving key altered?)');
+  }
+  const transcript = startTranscript(pk.digest, logHeights, publics, contributions);
 
   // 1 ----- commit the main traces
   const mainCols = tables.map((t) => track(columnsToWasm(t.trace)));
@@ -197,10 +209,21 @@ export function proveUntilFri(
     quotientLde.map((c) => ({ layout: 'columns' as const, columns: c, height: c[0].length })),
   );
   transcript.absorbDigest('quotient-root', quotient.root);
+  const free = () => {
+    main.tree.free();
+    aux?.tree.free();
+    quotient.tree.free();
+    pre?.free();
+    for (const v of owned) v.free();
+  };
 
   // 4 ----- out-of-domain openings
   // Soundness error ≈ (n·max degree)/|F_p^4| for ζ (DEEP-ALI).
   const zeta = transcript.challengeExt('zeta');
+  if (!zetaOutsideDomains(zeta, logHeights, logBlowup)) {
+    free();
+    throw new StarkError('bad-challenge', 'the out-of-domain point fell in a trace domain or LDE coset; prove again');
+  }
   const openings: TableOpenings[] = [];
   for (let t = 0; t < tables.length; t++) {
     const logN = logHeights[t];
@@ -255,11 +278,7 @@ export function proveUntilFri(
     trees: { main: main.tree, aux: aux?.tree ?? null, quotient: quotient.tree, pre: pre?.tree ?? null },
     deep,
     free() {
-      main.tree.free();
-      aux?.tree.free();
-      quotient.tree.free();
-      pre?.free();
-      for (const v of owned) v.free();
+      free();
       for (const v of deep.values()) v.free();
     },
   };

@@ -2,8 +2,8 @@
 // on, shared by prover and verifier so that both compute exactly the same field elements.
 // LDE domains are the coset g·⟨ω_N⟩ with g = GENERATOR, stored in bit-reversed order.
 
-import { GENERATOR, inv, mul, rootOfUnity } from '../field/babybear.js';
-import { type ExtFelt, extFromBase, extInv, extMul, extMulBase, extPow, extSub } from '../field/ext.js';
+import { GENERATOR, inv, mul, pow as powBase, rootOfUnity } from '../field/babybear.js';
+import { type ExtFelt, extEq, extFromBase, extInv, extMul, extMulBase, extPow, extSub } from '../field/ext.js';
 
 export const LDE_SHIFT = GENERATOR;
 
@@ -32,4 +32,21 @@ export function selectorsAt(logN: number, z: ExtFelt): SelectorsAt {
   const first = extMulBase(extMul(zh, extInv(extSub(z, extFromBase(1)))), nInv);
   const last = extMulBase(extMul(zh, extInv(extSub(z, extFromBase(wInv)))), mul(nInv, wInv));
   return { zh, isFirst: first, isLast: last, isTransition: extSub(extFromBase(1), last) };
+}
+
+/**
+ * Whether ζ lies outside every trace domain H_n (the selectors divide by z − 1 and z − ω^−1, and
+ * the quotient identity by Z_H(ζ)) and every LDE coset g·⟨ω_N⟩ (DEEP divides by x − ζ and
+ * x − ζ·ω_n there; since ω_n^N = 1, one test covers both points). A uniform ζ ∈ F_p^4 fails
+ * with probability ≤ Σ (n + N)/|F_p^4|; prover and verifier both reject it rather than divide by 0.
+ */
+export function zetaOutsideDomains(zeta: ExtFelt, logHeights: readonly number[], logBlowup: number): boolean {
+  const one = extFromBase(1);
+  for (const h of new Set(logHeights)) {
+    const zn = extPow(zeta, 2 ** h);
+    if (extEq(zn, one)) return false;
+    const zN = extPow(zn, 2 ** logBlowup);
+    if (extEq(zN, extFromBase(powBase(LDE_SHIFT, 2 ** (h + logBlowup))))) return false;
+  }
+  return true;
 }

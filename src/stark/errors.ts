@@ -3,6 +3,11 @@
 
 export type StarkErrorKind =
   | 'bad-air'
+  | 'bad-vk'
+  | 'bad-statement'
+  | 'height-mismatch'
+  | 'insufficient-security'
+  | 'bad-challenge'
   | 'bad-shape'
   | 'bad-witness'
   | 'bus-unbalanced'

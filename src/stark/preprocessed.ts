@@ -1,6 +1,7 @@
-// Commitment to the preprocessed (fixed) columns of a set of AIRs: the LDE of each fixed trace,
-// committed under one root. The verifier recomputes the root from the AIRs themselves, so a
-// prover can never substitute another program table or range table.
+// Commitment to the preprocessed (fixed) columns of a set of tables: the LDE of each fixed
+// trace, committed under one root. `setup` computes the root once into the verifying key; the
+// prover recommits the fixed traces the proving key snapshotted and checks it gets that root.
+// Prover-side only: the verifier reads the root from the key and never builds an LDE or a tree.
 
 import type { RowMajorMatrix } from '../air/matrix.js';
 import { commit, type MerkleTree } from '../merkle/tree.js';
@@ -8,7 +9,6 @@ import { ldeColumns } from '../poly/lde.js';
 import type { WasmVec } from '../wasm/memory.js';
 import { columnsToWasm } from './columns.js';
 import { LDE_SHIFT } from './domain.js';
-import type { PreparedAir } from './tables.js';
 
 export interface PreprocessedCommitment {
   readonly root: Uint8Array;
@@ -21,16 +21,17 @@ export interface PreprocessedCommitment {
   free(): void;
 }
 
+/** `fixed[t]` is table t's fixed trace, or null; returns null when no table has one. */
 export function commitPreprocessed(
-  prepared: readonly PreparedAir[],
+  fixed: ReadonlyArray<RowMajorMatrix | null>,
   logBlowup: number,
 ): PreprocessedCommitment | null {
-  const tables = prepared.flatMap((p, t) => (p.preWidth > 0 ? [t] : []));
+  const tables = fixed.flatMap((m, t) => (m !== null && m.width > 0 ? [t] : []));
   if (tables.length === 0) return null;
-  const traces: WasmVec[][] = prepared.map(() => []);
-  const ldes: WasmVec[][] = prepared.map(() => []);
+  const traces: WasmVec[][] = fixed.map(() => []);
+  const ldes: WasmVec[][] = fixed.map(() => []);
   for (const t of tables) {
-    traces[t] = columnsToWasm(prepared[t].air.preprocessedTrace?.() as RowMajorMatrix);
+    traces[t] = columnsToWasm(fixed[t] as RowMajorMatrix);
     ldes[t] = ldeColumns(traces[t], logBlowup, LDE_SHIFT, 'bitrev');
   }
   const { root, tree } = commit(
@@ -47,33 +48,4 @@ export function commitPreprocessed(
       for (const v of [...traces.flat(), ...ldes.flat()]) v.free();
     },
   };
-}
-
-// The verifier's view: only the root, memoised per set of AIR objects and blowup, so that a
-// verifier checking many proofs of the same program pays for the fixed columns' LDE and tree once
-// (this is the "verifying key"). AIR objects are identified by a per-object id, not by name.
-const airIds = new WeakMap<object, number>();
-let nextAirId = 0;
-const rootCache = new Map<string, Uint8Array | null>();
-const ROOT_CACHE_LIMIT = 64;
-
-export function preprocessedRoot(prepared: readonly PreparedAir[], logBlowup: number): Uint8Array | null {
-  const key = `${logBlowup}:${prepared
-    .map((p) => {
-      let id = airIds.get(p.air);
-      if (id === undefined) {
-        id = nextAirId++;
-        airIds.set(p.air, id);
-      }
-      return id;
-    })
-    .join(',')}`;
-  const hit = rootCache.get(key);
-  if (hit !== undefined) return hit === null ? null : hit.slice();
-  const pre = commitPreprocessed(prepared, logBlowup);
-  const root = pre?.root ?? null;
-  pre?.free();
-  if (rootCache.size >= ROOT_CACHE_LIMIT) rootCache.clear();
-  rootCache.set(key, root === null ? null : root.slice());
-  return root;
 }

@@ -1,10 +1,11 @@
-// What a proof is about: the AIRs (by shape), the parameters and each table's public values.
-// Both sides absorb it first, in this exact order, so a proof binds to every one of these.
+// What a proof is about: the verifying key (by digest), each table's height and public values,
+// and the tuples the statement itself puts on buses. Both sides absorb it first, in this exact
+// order, so a proof binds to every one of these before any challenge is drawn.
 
-import type { Felt } from '../field/babybear.js';
-import type { StarkParams } from '../fri/params.js';
+import type { Bus } from '../air/bus.js';
+import { type Felt, isCanonical } from '../field/babybear.js';
 import { Transcript } from '../transcript/transcript.js';
-import type { PreparedAir } from './tables.js';
+import { StarkError } from './errors.js';
 
 /**
  * A tuple the statement itself puts on a bus, with a signed multiplicity (p − m takes it m
@@ -18,33 +19,43 @@ export interface BusContribution {
 }
 
 export const PROTOCOL = 'rvstark-stark';
-export const PROTOCOL_VERSION = 1;
+/** 2: the verifying key's digest replaces the per-table shape fields; 0/1 row selectors. */
+export const PROTOCOL_VERSION = 2;
 
-const utf8 = new TextEncoder();
+/**
+ * Each contribution names a bus some table uses, with exactly that bus's arity and canonical
+ * values: otherwise `[7]` and `(7, 0)` would share a fingerprint, and a tuple could be read as
+ * another bus's. Throws StarkError('bad-statement').
+ */
+export function checkContributions(buses: ReadonlyMap<number, Bus>, contributions: readonly BusContribution[]): void {
+  contributions.forEach((c, k) => {
+    const bus = buses.get(c.busId);
+    if (bus === undefined)
+      throw new StarkError('bad-statement', `bus contribution ${k}: no table uses bus ${c.busId}`);
+    if (c.values.length !== bus.arity) {
+      throw new StarkError(
+        'bad-statement',
+        `bus contribution ${k}: bus ${bus.name} takes ${bus.arity} values, got ${c.values.length}`,
+      );
+    }
+    for (const v of [...c.values, c.multiplicity]) {
+      if (!isCanonical(v))
+        throw new StarkError('bad-statement', `bus contribution ${k}: ${v} is not a canonical field element`);
+    }
+  });
+}
 
 export function startTranscript(
-  params: StarkParams,
-  prepared: readonly PreparedAir[],
+  vkDigest: Uint8Array,
   logHeights: readonly number[],
   publics: ReadonlyArray<readonly Felt[]>,
   contributions: readonly BusContribution[],
-  preRoot: Uint8Array | null,
 ): Transcript {
   const t = new Transcript(PROTOCOL, PROTOCOL_VERSION);
-  t.absorbU64('log-blowup', params.logBlowup);
-  t.absorbU64('num-queries', params.numQueries);
-  t.absorbU64('pow-bits', params.powBits);
-  t.absorbU64('log-folding-arity', params.logFoldingArity);
-  t.absorbU64('final-poly-log-degree', params.finalPolyLogDegree);
-  t.absorbU64('tables', prepared.length);
-  for (let i = 0; i < prepared.length; i++) {
-    const p = prepared[i];
-    t.absorbBytes('chip', utf8.encode(p.air.name));
-    t.absorbU64('main-width', p.mainWidth);
-    t.absorbU64('pre-width', p.preWidth);
-    t.absorbU64('aux-width', p.numAux);
-    t.absorbU64('constraints', p.built.constraints.length);
-    t.absorbU64('max-degree', p.maxDegree);
+  // The key's digest covers the parameters, every table's constraint system and the preprocessed root.
+  t.absorbDigest('verifying-key', vkDigest);
+  t.absorbU64('tables', logHeights.length);
+  for (let i = 0; i < logHeights.length; i++) {
     t.absorbU64('log-height', logHeights[i]);
     t.absorbFelts('publics', publics[i]);
   }
@@ -54,6 +65,5 @@ export function startTranscript(
     t.absorbFelts('bus-values', c.values);
     t.absorbFelts('bus-multiplicity', [c.multiplicity]);
   }
-  if (preRoot !== null) t.absorbDigest('preprocessed-root', preRoot);
   return t;
 }

@@ -1,17 +1,17 @@
-// The shape of a multi-table proof, derived the same way by prover and verifier from the AIRs and
-// the table heights: widths, LogUp aux columns, constraint degree and quotient chunk count.
-// Invariant: everything here is a function of (AIRs, log heights) only, so a proof never carries
-// a shape value the verifier could compute itself.
+// The shape of a multi-table proof, derived the same way by prover and verifier from the
+// verifying key and the table heights: widths, LogUp aux columns, constraint degree and quotient
+// chunk count. Invariant: everything here is a function of (verifying key, log heights) only, so a
+// proof never carries a shape value the verifier could compute itself.
 
-import type { Air, BuiltAir } from '../air/air.js';
-import { buildAir } from '../air/air.js';
+import type { BuiltAir } from '../air/air.js';
 import { inferDegrees } from '../air/degree.js';
 import { logUpLayout, withLogUp } from '../air/logup.js';
 import { P } from '../field/babybear.js';
 import { StarkError } from './errors.js';
 
 export interface PreparedAir {
-  readonly air: Air;
+  /** The chip's name, unique within a verifying key. */
+  readonly name: string;
   /** The chip's constraints followed by its LogUp constraints. */
   readonly built: BuiltAir;
   readonly maxDegree: number;
@@ -21,45 +21,26 @@ export interface PreparedAir {
   readonly numAux: number;
   readonly mainWidth: number;
   readonly preWidth: number;
-  /** Height of the preprocessed trace, fixed by the AIR (0 without one). */
+  /** Height of the preprocessed trace, fixed by the verifying key (0 without one). */
   readonly preLogHeight: number;
 }
 
-// AIR objects are immutable once built, so each is prepared (built, degree-checked, its fixed
-// trace's height read) once per process.
-const preparedCache = new WeakMap<Air, PreparedAir>();
+/** Highest constraint degree a table may have (32 quotient chunks). */
+export const MAX_DEGREE = 33;
 
-export function prepareAir(air: Air): PreparedAir {
-  const hit = preparedCache.get(air);
-  if (hit !== undefined) return hit;
-  const p = prepareUncached(air);
-  preparedCache.set(air, p);
-  return p;
-}
-
-function prepareUncached(air: Air): PreparedAir {
-  const built = withLogUp(buildAir(air));
+/**
+ * Appends the LogUp constraints to a chip's constraint system and derives its degree and quotient
+ * shape. `built` must be fresh (its graph is extended in place): callers rebuild it from a
+ * verifying key (stark/vk.ts), so prover and verifier prepare the same object the same way.
+ */
+export function prepareBuilt(chip: BuiltAir, preLogHeight: number): PreparedAir {
+  const built = withLogUp(chip);
   const maxDegree = Math.max(2, inferDegrees(built).maxConstraintDegree);
+  if (maxDegree > MAX_DEGREE)
+    throw new StarkError('bad-air', `chip ${chip.name}: constraint degree ${maxDegree} exceeds ${MAX_DEGREE}`);
   const logChunks = Math.ceil(Math.log2(maxDegree - 1));
-  let preLogHeight = 0;
-  if (built.preWidth > 0) {
-    const pre = air.preprocessedTrace?.();
-    if (pre === undefined || pre.width !== built.preWidth) {
-      throw new StarkError(
-        'bad-air',
-        `chip ${air.name}: preprocessed layout without a matching preprocessedTrace()`,
-      );
-    }
-    preLogHeight = Math.log2(pre.height);
-    if (!Number.isInteger(preLogHeight)) {
-      throw new StarkError(
-        'bad-air',
-        `chip ${air.name}: preprocessed height ${pre.height} is not a power of two`,
-      );
-    }
-  }
   return {
-    air,
+    name: chip.name,
     built,
     maxDegree,
     logChunks,
@@ -86,7 +67,7 @@ export function checkHeights(prepared: readonly PreparedAir[], logHeights: reado
   let rows = 0;
   for (let t = 0; t < prepared.length; t++) {
     const h = logHeights[t];
-    const name = prepared[t].air.name;
+    const name = prepared[t].name;
     if (!Number.isInteger(h) || h < MIN_LOG_HEIGHT || h > MAX_LOG_HEIGHT) {
       throw new StarkError(
         'bad-shape',

@@ -1,60 +1,104 @@
-// The verifier's public entry: bytes in, { ok } or { ok: false, kind, reason } out, never an
-// exception for anything the prover controls. Steps 0–4 are in verify.ts; FRI and the query
-// openings (steps 6–7) are here, mirroring src/prover/index.ts.
+// The verifier's public entry: a verifying key, a statement and proof bytes in; { ok, ... } or
+// { ok: false, kind, reason } out, never an exception for anything the prover or caller controls.
+// It needs nothing but the key: no AIR objects, no LDE, no tree builder, no shared memory.
+// Steps 0–4 are in verify.ts; FRI and the query openings (steps 6–7) are here, mirroring
+// src/prover/index.ts.
 
-import type { Air } from '../air/air.js';
-import type { Felt } from '../field/babybear.js';
 import { rootOfUnity } from '../field/babybear.js';
 import { extMulBase } from '../field/ext.js';
-import {
-  checkParams,
-  DEFAULT_PARAMS,
-  type SecurityLevel,
-  type StarkParams,
-  securityLevel,
-} from '../fri/params.js';
+import { checkParams, type SecurityLevel, type StarkParams, securityLevel } from '../fri/params.js';
 import { replayFriTranscript, verifyFriQueries } from '../fri/verifier.js';
 import { Powers } from '../stark/deep.js';
 import { StarkError } from '../stark/errors.js';
 import { readProof } from '../stark/proof.js';
 import { checkTreeOpenings, deepInputsAt } from '../stark/queries.js';
 import type { BusContribution } from '../stark/statement.js';
-import { prepareAir } from '../stark/tables.js';
+import type { Felt } from '../field/babybear.js';
+import { prepareVerifyingKey, type VerifyingKey, verifyingKeyDigest } from '../stark/vk.js';
 import { verifyUntilFri } from './verify.js';
 
 export type { BusContribution } from '../stark/statement.js';
+export type { VerifyingKey } from '../stark/vk.js';
 
 export type VerifyResult =
-  | { readonly ok: true; readonly security: SecurityLevel }
+  | {
+      readonly ok: true;
+      readonly security: SecurityLevel;
+      /** Each table's height (rows), in the key's table order. */
+      readonly heights: number[];
+      /** The parameters checked (the key's). */
+      readonly params: StarkParams;
+      /** BLAKE3 of the verifying key's encoding, hex: which constraint system was checked. */
+      readonly vkDigest: string;
+    }
   | { readonly ok: false; readonly kind: string; readonly reason: string };
+
+/** A table height requirement: an exact row count, or a bound. */
+export type HeightPin = number | { readonly max: number } | { readonly min?: number; readonly max?: number };
 
 export interface Statement {
   /** Public values of each table, in table order. */
   readonly publics: ReadonlyArray<readonly Felt[]>;
   /** Tuples the statement itself puts on buses. */
   readonly contributions?: readonly BusContribution[];
+  /**
+   * Optional pins on each table's height (rows), in table order; `undefined` leaves a table free.
+   * Without a pin, a proof of any height the key allows verifies, so a statement such as "the
+   * 30th Fibonacci number" needs one.
+   */
+  readonly heights?: ReadonlyArray<HeightPin | undefined>;
 }
 
+export interface VerifyOptions {
+  /** Reject a proof whose conjectured security level is below this many bits. */
+  readonly minSecurityBits?: number;
+}
+
+const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+
 export function verify(
-  airs: readonly Air[],
+  vk: VerifyingKey,
   statement: Statement,
   proofBytes: Uint8Array,
-  params: StarkParams = DEFAULT_PARAMS,
+  options: VerifyOptions = {},
 ): VerifyResult {
   try {
+    // The key is checked and its constraint systems rebuilt on every call: a key is plain data,
+    // and nothing is cached by object identity.
+    const prepared = prepareVerifyingKey(vk);
+    const params = vk.params;
     checkParams(params);
+    const digest = verifyingKeyDigest(vk);
+    if (statement === null || typeof statement !== 'object')
+      throw new StarkError('bad-statement', 'statement is not an object');
     if (!(proofBytes instanceof Uint8Array)) throw new StarkError('format', 'proof is not a byte array');
-    const prepared = airs.map(prepareAir);
     const { proof, shape } = readProof(proofBytes, prepared, params);
+    checkHeightPins(statement.heights, proof.logHeights, prepared.map((p) => p.name));
+    const maxDegree = Math.max(...prepared.map((p) => p.maxDegree));
+    const security = securityLevel(params, Math.max(...proof.logHeights), maxDegree);
+    const min = options.minSecurityBits ?? 0;
+    if (security.bits < min) {
+      throw new StarkError(
+        'insufficient-security',
+        `the proof has ${security.bits} bits of conjectured security, ${min} were required`,
+      );
+    }
 
-    const st = verifyUntilFri(airs, statement.publics, statement.contributions ?? [], proof, params);
+    const st = verifyUntilFri(
+      prepared,
+      digest,
+      statement.publics,
+      statement.contributions ?? [],
+      proof,
+      params,
+    );
 
     // 6 ----- FRI transcript: layer roots, folding challenges, final polynomial, grinding, queries
     const ch = replayFriTranscript(st.transcript, shape.fri, proof.fri);
     const logMaxN = shape.fri.logMaxN;
 
     // 7 ----- trace openings at the queries, then each query's DEEP value folded through FRI
-    const roots = { main: proof.mainRoot, pre: st.preRoot, aux: proof.auxRoot, quotient: proof.quotientRoot };
+    const roots = { main: proof.mainRoot, pre: vk.preRoot, aux: proof.auxRoot, quotient: proof.quotientRoot };
     checkTreeOpenings(roots, shape.trees, proof.queries, ch.indices, logMaxN);
     const lambda = new Powers(st.challenges.lambda);
     const zeta = st.challenges.zeta;
@@ -73,12 +117,41 @@ export function verify(
         lambda,
       ),
     );
-    const maxDegree = Math.max(...prepared.map((p) => p.maxDegree));
-    return { ok: true, security: securityLevel(params, Math.max(...proof.logHeights), maxDegree) };
+    return {
+      ok: true,
+      security,
+      heights: proof.logHeights.map((h) => 2 ** h),
+      params: { ...params },
+      vkDigest: hex(digest),
+    };
   } catch (e) {
     const kind =
       typeof (e as { kind?: unknown })?.kind === 'string' ? (e as { kind: string }).kind : 'internal';
     const reason = e instanceof Error ? e.message : String(e);
     return { ok: false, kind, reason };
   }
+}
+
+function checkHeightPins(
+  pins: Statement['heights'],
+  logHeights: readonly number[],
+  names: readonly string[],
+): void {
+  if (pins === undefined) return;
+  if (!Array.isArray(pins) || pins.length !== logHeights.length) {
+    throw new StarkError('bad-statement', `height pins must list ${logHeights.length} tables`);
+  }
+  pins.forEach((pin, t) => {
+    if (pin === undefined || pin === null) return;
+    const rows = 2 ** logHeights[t];
+    const [lo, hi] =
+      typeof pin === 'number' ? [pin, pin] : [(pin as { min?: number }).min ?? 0, pin.max ?? Number.POSITIVE_INFINITY];
+    if (typeof lo !== 'number' || typeof hi !== 'number' || Number.isNaN(lo) || Number.isNaN(hi)) {
+      throw new StarkError('bad-statement', `chip ${names[t]}: height pin is not a number or a bound`);
+    }
+    if (rows < lo || rows > hi) {
+      const want = lo === hi ? `${lo}` : `${lo}..${hi === Number.POSITIVE_INFINITY ? '' : hi}`;
+      throw new StarkError('height-mismatch', `chip ${names[t]}: the proof has ${rows} rows, the statement requires ${want}`);
+    }
+  });
 }

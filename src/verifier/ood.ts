@@ -56,7 +56,7 @@ export function checkOutOfDomain(
   if (!extEq(c, extMul(sel.zh, q))) {
     throw new StarkError(
       'ood-mismatch',
-      `chip ${prepared.air.name}: constraints at the out-of-domain point do not match the quotient`,
+      `chip ${prepared.name}: constraints at the out-of-domain point do not match the quotient`,
     );
   }
 }

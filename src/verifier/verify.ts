@@ -3,8 +3,7 @@
 // challenges), checks the bus balance and the out-of-domain identity, then FRI and the Merkle
 // openings. It never executes anything and imports nothing from the prover.
 
-import type { Air } from '../air/air.js';
-import type { Felt } from '../field/babybear.js';
+import { type Felt, isCanonical } from '../field/babybear.js';
 import {
   type ExtFelt,
   extAdd,
@@ -19,9 +18,10 @@ import { checkParams, type StarkParams } from '../fri/params.js';
 import type { TableOpenings } from '../stark/deep.js';
 import { StarkError } from '../stark/errors.js';
 import { absorbOpenings } from '../stark/openings.js';
-import { preprocessedRoot } from '../stark/preprocessed.js';
-import { type BusContribution, startTranscript } from '../stark/statement.js';
-import { checkHeights, type PreparedAir, prepareAir } from '../stark/tables.js';
+import { zetaOutsideDomains } from '../stark/domain.js';
+import { type BusContribution, checkContributions, startTranscript } from '../stark/statement.js';
+import { checkHeights, type PreparedAir } from '../stark/tables.js';
+import { busesOf } from '../stark/vk.js';
 import type { Transcript } from '../transcript/transcript.js';
 import { checkOutOfDomain, type OodChallenges } from './ood.js';
 
@@ -37,16 +37,14 @@ export interface PreFriView {
 
 export interface VerifierState {
   readonly transcript: Transcript;
-  readonly prepared: PreparedAir[];
   readonly challenges: OodChallenges & { lambda: ExtFelt };
-  readonly preRoot: Uint8Array | null;
 }
 
 /** Checks that a table's opening vectors have exactly the lengths its AIR implies. */
 function checkOpeningShape(p: PreparedAir, o: TableOpenings): void {
   const expect = (what: string, got: number, want: number) => {
     if (got !== want)
-      throw new StarkError('bad-shape', `chip ${p.air.name}: ${what} has ${got} values, expected ${want}`);
+      throw new StarkError('bad-shape', `chip ${p.name}: ${what} has ${got} values, expected ${want}`);
   };
   expect('main openings', o.mainLocal.length, p.mainWidth);
   expect('main next openings', o.mainNext.length, p.mainWidth);
@@ -59,42 +57,44 @@ function checkOpeningShape(p: PreparedAir, o: TableOpenings): void {
 
 /**
  * Steps 0–4: replays the transcript up to the DEEP challenge and checks the bus balance and the
- * out-of-domain identity of every table. Throws StarkError on any failure.
+ * out-of-domain identity of every table. `prepared` comes from the verifying key whose digest is
+ * `vkDigest`. Throws StarkError on any failure.
  */
 export function verifyUntilFri(
-  airs: readonly Air[],
+  prepared: readonly PreparedAir[],
+  vkDigest: Uint8Array,
   publics: ReadonlyArray<readonly Felt[]>,
   contributions: readonly BusContribution[],
   proof: PreFriView,
   params: StarkParams,
 ): VerifierState {
   checkParams(params);
-  // Shape first: nothing below runs on a proof whose sizes disagree with the AIRs.
-  const prepared = airs.map(prepareAir);
+  // Shape first: nothing below runs on a proof whose sizes disagree with the key.
   checkHeights(prepared, proof.logHeights);
-  if (publics.length !== airs.length) {
-    throw new StarkError(
-      'bad-shape',
-      `expected public values for ${airs.length} tables, got ${publics.length}`,
-    );
+  if (!Array.isArray(publics) || publics.length !== prepared.length) {
+    throw new StarkError('bad-statement', `expected public values for ${prepared.length} tables`);
   }
   prepared.forEach((p, t) => {
-    if (publics[t].length !== p.built.numPublicValues) {
-      throw new StarkError(
-        'bad-shape',
-        `chip ${p.air.name}: expected ${p.built.numPublicValues} public values`,
-      );
+    const pub = publics[t];
+    if (!Array.isArray(pub) && !(pub instanceof Uint32Array)) {
+      throw new StarkError('bad-statement', `chip ${p.name}: public values are not an array`);
+    }
+    if (pub.length !== p.built.numPublicValues) {
+      throw new StarkError('bad-statement', `chip ${p.name}: expected ${p.built.numPublicValues} public values, got ${pub.length}`);
+    }
+    for (const v of pub) {
+      if (!isCanonical(v)) throw new StarkError('bad-statement', `chip ${p.name}: public value ${v} is not canonical`);
     }
     checkOpeningShape(p, proof.openings[t]);
   });
+  checkContributions(busesOf(prepared), contributions);
   const withAux = prepared.flatMap((p, t) => (p.numAux > 0 ? [t] : []));
   if ((proof.auxRoot === null) !== (withAux.length === 0) || proof.totals.length !== withAux.length) {
     throw new StarkError('bad-shape', `expected ${withAux.length} LogUp totals and an aux root iff any`);
   }
 
-  // 0 ----- statement and preprocessed commitment (recomputed from the AIRs)
-  const preRoot = preprocessedRoot(prepared, params.logBlowup);
-  const transcript = startTranscript(params, prepared, proof.logHeights, publics, contributions, preRoot);
+  // 0 ----- statement: the verifying key's digest first (it holds the preprocessed root)
+  const transcript = startTranscript(vkDigest, proof.logHeights, publics, contributions);
 
   // 1 ----- main commitment
   transcript.absorbDigest('main-root', proof.mainRoot);
@@ -124,6 +124,9 @@ export function verifyUntilFri(
   // 4 ----- out-of-domain point and the constraint identity at ζ
   // Soundness error ≈ (n·max degree)/|F_p^4| for ζ (DEEP-ALI).
   const zeta = transcript.challengeExt('zeta');
+  if (!zetaOutsideDomains(zeta, proof.logHeights, params.logBlowup)) {
+    throw new StarkError('bad-challenge', 'the out-of-domain point lies in a trace domain or LDE coset');
+  }
   absorbOpenings(transcript, proof.openings);
   const challenges = { beta, gamma, alpha, zeta };
   prepared.forEach((p, t) => {
@@ -131,7 +134,7 @@ export function verifyUntilFri(
   });
   // Soundness error ≈ (number of opened values)/|F_p^4| for λ.
   const lambda = transcript.challengeExt('deep-lambda');
-  return { transcript, prepared, challenges: { ...challenges, lambda }, preRoot };
+  return { transcript, challenges: { ...challenges, lambda } };
 }
 
 /** Σ m/(β − fp(v)) over the statement's own bus tuples (the same fingerprint as the chips'). */

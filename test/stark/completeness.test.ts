@@ -7,12 +7,13 @@ import { fibonacciAir, fibonacciTrace } from '../../src/air/examples/fibonacci.j
 import { mimcAir, mimcTrace } from '../../src/air/examples/mimc.js';
 import type { Air } from '../../src/air/index.js';
 import { INSECURE_TEST_PARAMS, type StarkParams } from '../../src/fri/params.js';
-import { prove, type TableWitnessInput } from '../../src/prover/index.js';
-import { verify } from '../../src/verifier/index.js';
+import type { AirTable as TableWitnessInput } from './helpers/engine.js';
+import { prepareAir, proveTables, verifyAirs } from './helpers/engine.js';
+
 
 function roundTrip(tables: TableWitnessInput[], params: StarkParams): void {
-  const { proof } = prove(tables, params);
-  const r = verify(
+  const { proof } = proveTables(tables, params);
+  const r = verifyAirs(
     tables.map((t) => t.air as Air),
     { publics: tables.map((t) => [...(t.publics ?? [])]) },
     proof,

@@ -7,8 +7,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { byteTableAir, counterAir, counterTraces } from '../../src/air/examples/counter.js';
 import { INSECURE_TEST_PARAMS } from '../../src/fri/params.js';
-import { prove } from '../../src/prover/index.js';
-import { verify } from '../../src/verifier/index.js';
+import { prepareAir, proveTables, verifyAirs } from './helpers/engine.js';
+
+
 
 const FIXTURE = resolve(__dirname, '../fixtures/counter-2^5.insecure.proof');
 
@@ -20,12 +21,12 @@ describe('golden proof fixture', () => {
   ];
 
   it('proving gives the same bytes as the fixture, and the fixture verifies', () => {
-    const { proof } = prove(tables, INSECURE_TEST_PARAMS);
+    const { proof } = proveTables(tables, INSECURE_TEST_PARAMS);
     if (process.env.UPDATE_FIXTURES === '1') writeFileSync(FIXTURE, proof);
     expect(existsSync(FIXTURE), `missing ${FIXTURE}`).toBe(true);
     const golden = new Uint8Array(readFileSync(FIXTURE));
     expect(Buffer.from(proof).equals(Buffer.from(golden))).toBe(true);
-    const r = verify([counterAir, byteTableAir], { publics: [c.publics, []] }, golden, INSECURE_TEST_PARAMS);
+    const r = verifyAirs([counterAir, byteTableAir], { publics: [c.publics, []] }, golden, INSECURE_TEST_PARAMS);
     expect(r.ok).toBe(true);
   });
 });

@@ -5,7 +5,8 @@ import { byteTableAir, counterAir } from '../../src/air/examples/counter.js';
 import type { Air } from '../../src/air/index.js';
 import { Bus, columns } from '../../src/air/index.js';
 import { StarkError } from '../../src/stark/errors.js';
-import { checkHeights, prepareAir } from '../../src/stark/tables.js';
+import { checkHeights } from '../../src/stark/tables.js';
+import { prepareAir, proveTables, verifyAirs } from './helpers/engine.js';
 
 function kind(f: () => void): string {
   try {

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { byteTableAir, counterAir, counterTraces } from '../../src/air/examples/counter.js';
 import { mimcAir, mimcTrace } from '../../src/air/examples/mimc.js';
 import { INSECURE_TEST_PARAMS } from '../../src/fri/params.js';
-import { prove } from '../../src/prover/index.js';
-import { verify } from '../../src/verifier/index.js';
+
+
 import { liveBytes } from '../../src/wasm/memory.js';
+import { prepareAir, proveTables, verifyAirs } from './helpers/engine.js';
 
 describe('wasm memory across proofs', () => {
   it('returns to the same live size after each prove and verify', () => {
@@ -20,8 +21,8 @@ describe('wasm memory across proofs', () => {
     const airs = tables.map((t) => t.air);
     const publics = tables.map((t) => [...(t.publics ?? [])]);
     const once = () => {
-      const { proof } = prove(tables, INSECURE_TEST_PARAMS);
-      expect(verify(airs, { publics }, proof, INSECURE_TEST_PARAMS).ok).toBe(true);
+      const { proof } = proveTables(tables, INSECURE_TEST_PARAMS);
+      expect(verifyAirs(airs, { publics }, proof, INSECURE_TEST_PARAMS).ok).toBe(true);
     };
     once();
     const before = liveBytes();

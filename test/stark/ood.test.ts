@@ -6,20 +6,34 @@ import type { Air } from '../../src/air/index.js';
 import type { RowMajorMatrix } from '../../src/air/matrix.js';
 import { P } from '../../src/field/babybear.js';
 import { INSECURE_TEST_PARAMS } from '../../src/fri/params.js';
-import { proveUntilFri, type TableWitnessInput } from '../../src/prover/prove.js';
+import { proveUntilFri as proveKeyed } from '../../src/prover/prove.js';
+import { setup } from '../../src/prover/setup.js';
 import { StarkError } from '../../src/stark/errors.js';
-import { verifyUntilFri } from '../../src/verifier/verify.js';
+import { verifyUntilFri as verifyKeyed } from '../../src/verifier/verify.js';
+import type { AirTable as TableWitnessInput } from './helpers/engine.js';
+
+// Steps 0–4 on both sides, with keys made by setup for the tables' AIRs.
+function proveUntilFri(tables: TableWitnessInput[], params = INSECURE_TEST_PARAMS) {
+  const keys = setup(
+    tables.map((t) => t.air as Air),
+    params,
+  );
+  return Object.assign(proveKeyed(keys.provingKey, tables), { keys });
+}
+
+function verifyUntilFri(
+  st: ReturnType<typeof proveUntilFri>,
+  publics: number[][],
+  params = INSECURE_TEST_PARAMS,
+) {
+  const pk = st.keys.provingKey;
+  return verifyKeyed(pk.prepared, pk.digest, publics, [], st.proof, params);
+}
 
 function run(tables: TableWitnessInput[], publics?: number[][]) {
-  const st = proveUntilFri(tables, INSECURE_TEST_PARAMS);
+  const st = proveUntilFri(tables);
   try {
-    return verifyUntilFri(
-      tables.map((t) => t.air as Air),
-      publics ?? tables.map((t) => [...(t.publics ?? [])]),
-      [],
-      st.proof,
-      INSECURE_TEST_PARAMS,
-    );
+    return verifyUntilFri(st, publics ?? tables.map((t) => [...(t.publics ?? [])]));
   } finally {
     st.free();
   }
@@ -110,16 +124,13 @@ describe('trace queries and DEEP values', () => {
       { air: byteTableAir, trace: c.bytes },
       { air: mimcAir(256), trace: m.trace, publics: m.publics },
     ];
-    const st = proveUntilFri(tables, INSECURE_TEST_PARAMS);
+    const st = proveUntilFri(tables);
     const v = verifyUntilFri(
-      tables.map((t) => t.air as Air),
+      st,
       tables.map((t) => [...(t.publics ?? [])]),
-      [],
-      st.proof,
-      INSECURE_TEST_PARAMS,
     );
     const logBlowup = INSECURE_TEST_PARAMS.logBlowup;
-    const shapes = treeShapes(v.prepared, st.proof.logHeights, logBlowup);
+    const shapes = treeShapes(st.keys.provingKey.prepared, st.proof.logHeights, logBlowup);
     const logMaxN = Math.max(...st.proof.logHeights) + logBlowup;
     const indices = [0, 1, 5, 200, 511, 300, 5];
     const openings = {
@@ -130,7 +141,7 @@ describe('trace queries and DEEP values', () => {
     };
     const roots = {
       main: st.proof.mainRoot,
-      pre: v.preRoot,
+      pre: st.keys.verifyingKey.preRoot,
       aux: st.proof.auxRoot,
       quotient: st.proof.quotientRoot,
     };
@@ -175,7 +186,6 @@ describe('DEEP codewords', () => {
         { air: byteTableAir, trace: c.bytes },
         { air: mimcAir(64), trace: m.trace, publics: m.publics },
       ],
-      INSECURE_TEST_PARAMS,
     );
     for (const [logN, vec] of st.deep) {
       const N = 2 ** logN;

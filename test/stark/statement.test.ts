@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { BYTE_BUS, byteTableAir, counterAir, counterTraces } from '../../src/air/examples/counter.js';
 import { INSECURE_TEST_PARAMS } from '../../src/fri/params.js';
-import { prove } from '../../src/prover/index.js';
-import { verify } from '../../src/verifier/index.js';
+import { prepareAir, proveTables, verifyAirs } from './helpers/engine.js';
+
+
 
 describe('statement bus contributions', () => {
   const c = counterTraces([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -16,10 +17,10 @@ describe('statement bus contributions', () => {
   ];
   const airs = [counterAir, byteTableAir];
   const publics = [c.publics, []];
-  const { proof } = prove(tables, INSECURE_TEST_PARAMS, { contributions });
+  const { proof } = proveTables(tables, INSECURE_TEST_PARAMS, { contributions });
 
   it('verify with the contributions the proof was made with', () => {
-    expect(verify(airs, { publics, contributions }, proof, INSECURE_TEST_PARAMS)).toMatchObject({ ok: true });
+    expect(verifyAirs(airs, { publics, contributions }, proof, INSECURE_TEST_PARAMS)).toMatchObject({ ok: true });
   });
 
   it('reject other or missing contributions', () => {
@@ -28,14 +29,14 @@ describe('statement bus contributions', () => {
       [{ busId: BYTE_BUS.id, values: [8], multiplicity: 1 }],
       [...contributions, ...contributions],
     ]) {
-      const r = verify(airs, { publics, contributions: other }, proof, INSECURE_TEST_PARAMS);
+      const r = verifyAirs(airs, { publics, contributions: other }, proof, INSECURE_TEST_PARAMS);
       expect(r.ok).toBe(false);
     }
   });
 
   it('reject a proof made without them, even when the bus balances for the claimed ones', () => {
     // Made without contributions: the byte table's extra 7 is then unbalanced, whatever is claimed.
-    const bare = prove(tables, INSECURE_TEST_PARAMS).proof;
-    expect(verify(airs, { publics, contributions }, bare, INSECURE_TEST_PARAMS).ok).toBe(false);
+    const bare = proveTables(tables, INSECURE_TEST_PARAMS).proof;
+    expect(verifyAirs(airs, { publics, contributions }, bare, INSECURE_TEST_PARAMS).ok).toBe(false);
   });
 });

@@ -7,10 +7,10 @@ import { mimcAir, mimcTrace } from '../../src/air/examples/mimc.js';
 import type { Air } from '../../src/air/index.js';
 import { P as p } from '../../src/field/babybear.js';
 import { INSECURE_TEST_PARAMS } from '../../src/fri/params.js';
-import { prove, type TableWitnessInput } from '../../src/prover/index.js';
+import type { AirTable as TableWitnessInput } from './helpers/engine.js';
 import { readProof, type StarkProof, writeProof } from '../../src/stark/proof.js';
-import { prepareAir } from '../../src/stark/tables.js';
-import { verify } from '../../src/verifier/index.js';
+import { prepareAir, proveTables, verifyAirs } from './helpers/engine.js';
+
 
 const params = { ...INSECURE_TEST_PARAMS, powBits: 6 };
 
@@ -23,7 +23,7 @@ function counterTables(): TableWitnessInput[] {
 }
 
 function check(tables: TableWitnessInput[], proof: Uint8Array, publics?: number[][]) {
-  return verify(
+  return verifyAirs(
     tables.map((t) => t.air as Air),
     { publics: publics ?? tables.map((t) => [...(t.publics ?? [])]) },
     proof,
@@ -40,7 +40,7 @@ function rejects(tables: TableWitnessInput[], proof: Uint8Array, publics?: numbe
 }
 
 const tables = counterTables();
-const honest = prove(tables, params).proof;
+const honest = proveTables(tables, params).proof;
 const decode = () =>
   readProof(
     honest,
@@ -68,19 +68,19 @@ describe('the verifier rejects tampered traces', () => {
       const f = fibonacciTrace(32);
       f.trace.set(row, 0, (f.trace.get(row, 0) + 1) % p);
       const ft = [{ air: fibonacciAir, trace: f.trace, publics: f.publics }];
-      expect(rejects(ft, prove(ft, params).proof)).toBe('ood-mismatch');
+      expect(rejects(ft, proveTables(ft, params).proof)).toBe('ood-mismatch');
       const m = mimcTrace(32, 7);
       m.trace.values[row] = (m.trace.values[row] + 1) % p;
       const mt = [{ air: mimcAir(32), trace: m.trace, publics: m.publics }];
-      expect(rejects(mt, prove(mt, params).proof)).toBe('ood-mismatch');
+      expect(rejects(mt, proveTables(mt, params).proof)).toBe('ood-mismatch');
       const ct = counterTables();
       ct[0].trace.set(row, 1, (ct[0].trace.get(row, 1) + 1) % 256);
-      expect(['ood-mismatch', 'bus-unbalanced']).toContain(rejects(ct, prove(ct, params).proof));
+      expect(['ood-mismatch', 'bus-unbalanced']).toContain(rejects(ct, proveTables(ct, params).proof));
     }
     for (const row of [0, 100, 255]) {
       const ct = counterTables();
       ct[1].trace.values[row] = (ct[1].trace.values[row] + 1) % p;
-      expect(rejects(ct, prove(ct, params).proof)).toBe('bus-unbalanced');
+      expect(rejects(ct, proveTables(ct, params).proof)).toBe('bus-unbalanced');
     }
   });
 
@@ -91,7 +91,7 @@ describe('the verifier rejects tampered traces', () => {
       { ...params, powBits: params.powBits + 1 },
       { ...params, logBlowup: params.logBlowup + 1 },
     ]) {
-      const r = verify(
+      const r = verifyAirs(
         tables.map((t) => t.air as Air),
         { publics: tables.map((t) => [...(t.publics ?? [])]) },
         honest,
@@ -105,7 +105,7 @@ describe('the verifier rejects tampered traces', () => {
   it('with a wrong public value, or presented for another AIR', () => {
     expect(rejects(tables, honest, [[tables[0].publics![0] + 1], []])).toBe('ood-mismatch');
     const f = fibonacciTrace(32);
-    const fp = prove([{ air: fibonacciAir, trace: f.trace, publics: f.publics }], params).proof;
+    const fp = proveTables([{ air: fibonacciAir, trace: f.trace, publics: f.publics }], params).proof;
     expect(rejects([{ air: mimcAir(32), trace: f.trace, publics: [0, 1] }], fp)).not.toBe('');
     expect(rejects([{ air: fibonacciAir, trace: f.trace, publics: [0, 1, 5] }], honest)).not.toBe('');
   });
@@ -241,16 +241,16 @@ describe('the prover rejects a malformed witness with a typed error', () => {
     const f = fibonacciTrace(8);
     const cases: Array<[() => unknown, RegExp]> = [
       [
-        () => prove([{ air: fibonacciAir, trace: RowMajorMatrix.zeros(8, 3), publics: f.publics }], params),
+        () => proveTables([{ air: fibonacciAir, trace: RowMajorMatrix.zeros(8, 3), publics: f.publics }], params),
         /3 columns, expected 2/,
       ],
       [
-        () => prove([{ air: fibonacciAir, trace: f.trace, publics: [0, 1] }], params),
+        () => proveTables([{ air: fibonacciAir, trace: f.trace, publics: [0, 1] }], params),
         /expected 3 public values, got 2/,
       ],
       [
         () =>
-          prove(
+          proveTables(
             [
               {
                 air: fibonacciAir,
@@ -263,7 +263,7 @@ describe('the prover rejects a malformed witness with a typed error', () => {
         /not below p/,
       ],
       [
-        () => prove([{ air: fibonacciAir, trace: RowMajorMatrix.zeros(6, 2), publics: f.publics }], params),
+        () => proveTables([{ air: fibonacciAir, trace: RowMajorMatrix.zeros(6, 2), publics: f.publics }], params),
         /log height/,
       ],
     ];
