@@ -1,0 +1,45 @@
+// The machine's buses, in one place: every tuple's layout and who sends or receives it.
+// Invariant (the memory-bus rule): every value a chip *produces* on MEMORY is two canonical
+// 16-bit limbs, range-checked by that chip (or fixed by a preprocessed table), so every chip
+// that *consumes* a value from MEMORY may rely on it without checking again. Layouts and the
+// soundness argument: docs/CIRCUITS.md, "Buses".
+
+import { Bus } from '../src/air/index.js';
+
+/**
+ * (pc_lo, pc_hi, ts): the machine state between two cycles. The statement sends
+ * (entry, 4); every instruction row receives (pc, ts) and sends (next_pc, ts + 4); the exit
+ * ECALL sends HALT instead. pc limbs are not range-checked here: the row that consumes a
+ * state looks its pc up on PROGRAM, which only holds canonical, 4-aligned pcs.
+ */
+export const EXEC = new Bus(10, 'exec', 3);
+
+/**
+ * (pc_lo, pc_hi, op, rd, rs1, rs2, imm_lo, imm_hi, rdWrite, seq_lo, seq_hi): one row of the
+ * program table. op is the src/vm/decode.ts op id; imm is DecodedProgram.imm as a u32
+ * (the absolute target or result for AUIPC, JAL and branches); rdWrite = 1 iff the op writes
+ * rd and rd ≠ x0; seq = pc + 4 mod 2^32. Sent by the program table with multiplicity = the
+ * instruction's execution count, received once by each instruction row.
+ */
+export const PROGRAM = new Bus(11, 'program', 11);
+
+/**
+ * (space, addr, v_lo, v_hi, ts): a memory cell's last write. space 0 = registers (addr =
+ * register index), 1 = RAM (addr = byte address / 4). An access receives (…, prev, prevTs)
+ * and sends (…, value, ts) with prevTs < ts; the boundary chips send the initial state at
+ * ts 0 and receive the final one.
+ */
+export const MEMORY = new Bus(12, 'memory', 5);
+
+/** (x): x ∈ [0, 2^16). Received by the range table (circuits/range). */
+export const RANGE16 = new Bus(13, 'range16', 1);
+
+/** (ts, code_lo, code_hi): the run halted at the ECALL whose timestamp is ts (= 4·cycles), exit code a0. */
+export const HALT = new Bus(14, 'halt', 3);
+
+/** Address spaces on MEMORY. */
+export const SPACE_REG = 0;
+export const SPACE_RAM = 1;
+
+/** Every bus, for registries and statement checks. Ids 15.. are reserved for BYTE_OP, IO, IMAGE. */
+export const BUSES: readonly Bus[] = [EXEC, PROGRAM, MEMORY, RANGE16, HALT];

@@ -1,0 +1,49 @@
+// The machine's registry: every chip, the ops each instruction chip proves, and its trace
+// filler, in one place. Adding an instruction chip = one entry in INSTRUCTION_CHIPS.
+// Table order (fixed; the verifier uses the same): program, range16, registers, then the
+// instruction chips in this order.
+
+import type { Air, RowMajorMatrix } from '../../src/air/index.js';
+import { NUM_OPS } from '../../src/vm/index.js';
+import { addSubAir } from '../alu-add-sub/air.js';
+import { ADD_SUB_OPS, addSubTrace } from '../alu-add-sub/trace.js';
+import { ecallAir } from '../ecall/air.js';
+import { ECALL_OPS, ecallTrace } from '../ecall/trace.js';
+import type { RangeCounter } from '../gadgets/range.js';
+import { jumpAir } from '../jump/air.js';
+import { JUMP_OPS, jumpTrace } from '../jump/trace.js';
+import { upperAir } from '../upper/air.js';
+import { UPPER_OPS, upperTrace } from '../upper/trace.js';
+import type { Cycles } from './cycles.js';
+
+export interface InstructionChip {
+  readonly air: Air;
+  /** Op ids (src/vm/decode.ts) this chip executes. */
+  readonly ops: readonly number[];
+  /** Fills `height` rows from the cycles `rows` (indices into cy), counting range lookups. */
+  readonly trace: (
+    cy: Cycles,
+    rows: readonly number[],
+    height: number,
+    range: RangeCounter,
+  ) => RowMajorMatrix;
+}
+
+export const INSTRUCTION_CHIPS: readonly InstructionChip[] = [
+  { air: addSubAir as Air, ops: ADD_SUB_OPS, trace: addSubTrace },
+  { air: upperAir as Air, ops: UPPER_OPS, trace: upperTrace },
+  { air: jumpAir as Air, ops: JUMP_OPS, trace: jumpTrace },
+  { air: ecallAir as Air, ops: ECALL_OPS, trace: ecallTrace },
+];
+
+/** CHIP_OF_OP[op] = index into INSTRUCTION_CHIPS, or −1 if no chip proves op yet. */
+export const CHIP_OF_OP: Int8Array = (() => {
+  const t = new Int8Array(NUM_OPS).fill(-1);
+  INSTRUCTION_CHIPS.forEach((c, i) => {
+    for (const op of c.ops) {
+      if (t[op] !== -1) throw new Error(`op ${op} claimed by two chips`);
+      t[op] = i;
+    }
+  });
+  return t;
+})();

@@ -1,0 +1,60 @@
+// Shared helpers of the circuit tests: a tiny real program, its run, and the debug checkers
+// over a machine witness.
+
+import {
+  buildMachine,
+  claimContributions,
+  generateWitness,
+  type Machine,
+  type MachineWitness,
+  type WitnessOptions,
+} from '../../circuits/machine/index.js';
+import { buildAir, checkBuses, checkConstraints, type PublicContribution } from '../../src/air/index.js';
+import { execute, loadElf } from '../../src/vm/index.js';
+import { A0, A7, asm } from '../vm/helpers/asm.js';
+import { makeElf } from '../vm/helpers/elf-writer.js';
+
+/**
+ * Uses ADD, SUB, ADDI, LUI, AUIPC, JAL, JALR, a write to x0 and the exit ECALL; exits with 42.
+ * Word 6 calls the function at word 9, which returns to word 7.
+ */
+export const TINY_PROGRAM: readonly number[] = [
+  asm.iop('addi', 5, 0, 7), // 0: x5 = 7
+  asm.iop('addi', 6, 0, 35), // 1: x6 = 35
+  asm.rop('add', 7, 5, 6), // 2: x7 = 42
+  asm.rop('sub', 8, 5, 7), // 3: x8 = -35 (borrow)
+  asm.lui(9, 0xfedcb000), // 4: x9 = 0xfedcb000
+  asm.auipc(10, 0x1000), // 5: x10 = pc + 0x1000
+  asm.jal(1, 12), // 6: call word 9
+  asm.iop('addi', A0, 7, 0), // 7: a0 = 42
+  asm.jal(0, 20), // 8: jump to word 13
+  asm.iop('addi', 0, 5, 1), // 9: write to x0 (discarded)
+  asm.rop('add', 11, 0, 0), // 10: x11 = x0 + x0 = 0
+  asm.rop('add', 12, 9, 9), // 11: x12 = 2·x9 mod 2^32 (carry out)
+  asm.jalr(0, 1, 0), // 12: return to word 7
+  asm.iop('addi', A7, 0, 93), // 13: a7 = exit
+  asm.ecall(), // 14
+];
+
+export function tinyRun(code: readonly number[] = TINY_PROGRAM) {
+  const program = loadElf(makeElf({ code }));
+  const result = execute(program, new Uint8Array(0), { record: true });
+  const machine = buildMachine(program);
+  return { program, result, machine };
+}
+
+export function witnessOf(code: readonly number[] = TINY_PROGRAM, opts: WitnessOptions = {}) {
+  const { result, machine } = tinyRun(code);
+  return { machine, result, witness: generateWitness(machine, result, new Uint8Array(0), opts) };
+}
+
+/** Runs the debug constraint checker on every table, then the bus balance checker. */
+export function debugCheck(machine: Machine, w: MachineWitness): void {
+  const tables = w.tables.map((t) => ({
+    built: buildAir(t.air),
+    main: t.trace,
+    pre: t.air.preprocessedTrace?.(),
+  }));
+  for (const t of tables) checkConstraints(t);
+  checkBuses(tables, claimContributions(machine, w.claim) as PublicContribution[]);
+}
