@@ -78,7 +78,10 @@ export function proveUntilFri(
   prepared.forEach((p, t) => {
     const { trace } = tables[t];
     if (trace.width !== p.mainWidth) {
-      throw new StarkError('bad-witness', `chip ${p.name}: trace has ${trace.width} columns, expected ${p.mainWidth}`);
+      throw new StarkError(
+        'bad-witness',
+        `chip ${p.name}: trace has ${trace.width} columns, expected ${p.mainWidth}`,
+      );
     }
     if (publics[t].length !== p.built.numPublicValues) {
       throw new StarkError(
@@ -222,7 +225,10 @@ export function proveUntilFri(
   const zeta = transcript.challengeExt('zeta');
   if (!zetaOutsideDomains(zeta, logHeights, logBlowup)) {
     free();
-    throw new StarkError('bad-challenge', 'the out-of-domain point fell in a trace domain or LDE coset; prove again');
+    throw new StarkError(
+      'bad-challenge',
+      'the out-of-domain point fell in a trace domain or LDE coset; prove again',
+    );
   }
   const openings: TableOpenings[] = [];
   for (let t = 0; t < tables.length; t++) {

@@ -47,14 +47,21 @@ export function setup(airs: readonly Air[], params: StarkParams = DEFAULT_PARAMS
     if (built.preWidth > 0) {
       const m = air.preprocessedTrace?.();
       if (m === undefined || m.width !== built.preWidth) {
-        throw new StarkError('bad-air', `chip ${air.name}: preprocessed layout without a matching preprocessedTrace()`);
+        throw new StarkError(
+          'bad-air',
+          `chip ${air.name}: preprocessed layout without a matching preprocessedTrace()`,
+        );
       }
       preLogHeight = Math.log2(m.height);
       if (!Number.isInteger(preLogHeight) || preLogHeight < 1) {
-        throw new StarkError('bad-air', `chip ${air.name}: preprocessed height ${m.height} is not a power of two`);
+        throw new StarkError(
+          'bad-air',
+          `chip ${air.name}: preprocessed height ${m.height} is not a power of two`,
+        );
       }
       for (const v of m.values) {
-        if (!(v < P)) throw new StarkError('bad-air', `chip ${air.name}: preprocessed value ${v} is not below p`);
+        if (!(v < P))
+          throw new StarkError('bad-air', `chip ${air.name}: preprocessed value ${v} is not below p`);
       }
       snapshot = new RowMajorMatrix(m.values.slice(), m.width);
     }

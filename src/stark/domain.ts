@@ -3,7 +3,16 @@
 // LDE domains are the coset g·⟨ω_N⟩ with g = GENERATOR, stored in bit-reversed order.
 
 import { GENERATOR, inv, mul, pow as powBase, rootOfUnity } from '../field/babybear.js';
-import { type ExtFelt, extEq, extFromBase, extInv, extMul, extMulBase, extPow, extSub } from '../field/ext.js';
+import {
+  type ExtFelt,
+  extEq,
+  extFromBase,
+  extInv,
+  extMul,
+  extMulBase,
+  extPow,
+  extSub,
+} from '../field/ext.js';
 
 export const LDE_SHIFT = GENERATOR;
 

@@ -27,8 +27,15 @@ export const PROTOCOL_VERSION = 2;
  * values: otherwise `[7]` and `(7, 0)` would share a fingerprint, and a tuple could be read as
  * another bus's. Throws StarkError('bad-statement').
  */
-export function checkContributions(buses: ReadonlyMap<number, Bus>, contributions: readonly BusContribution[]): void {
+export function checkContributions(
+  buses: ReadonlyMap<number, Bus>,
+  contributions: readonly BusContribution[],
+): void {
+  if (!Array.isArray(contributions))
+    throw new StarkError('bad-statement', 'bus contributions are not an array');
   contributions.forEach((c, k) => {
+    if (c === null || typeof c !== 'object' || !(Array.isArray(c.values) || c.values instanceof Uint32Array))
+      throw new StarkError('bad-statement', `bus contribution ${k} is not { busId, values, multiplicity }`);
     const bus = buses.get(c.busId);
     if (bus === undefined)
       throw new StarkError('bad-statement', `bus contribution ${k}: no table uses bus ${c.busId}`);

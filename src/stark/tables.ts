@@ -37,7 +37,10 @@ export function prepareBuilt(chip: BuiltAir, preLogHeight: number): PreparedAir 
   const built = withLogUp(chip);
   const maxDegree = Math.max(2, inferDegrees(built).maxConstraintDegree);
   if (maxDegree > MAX_DEGREE)
-    throw new StarkError('bad-air', `chip ${chip.name}: constraint degree ${maxDegree} exceeds ${MAX_DEGREE}`);
+    throw new StarkError(
+      'bad-air',
+      `chip ${chip.name}: constraint degree ${maxDegree} exceeds ${MAX_DEGREE}`,
+    );
   const logChunks = Math.ceil(Math.log2(maxDegree - 1));
   return {
     name: chip.name,

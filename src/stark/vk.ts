@@ -147,7 +147,10 @@ export function decodeVerifyingKey(bytes: Uint8Array): VerifyingKey {
     throw new ProofFormatError('bad-version', `not a verifying key (magic ${VK_MAGIC} expected)`);
   const version = r.u32('version');
   if (version !== VK_FORMAT_VERSION)
-    throw new ProofFormatError('bad-version', `verifying key version ${version}, expected ${VK_FORMAT_VERSION}`);
+    throw new ProofFormatError(
+      'bad-version',
+      `verifying key version ${version}, expected ${VK_FORMAT_VERSION}`,
+    );
   const params: StarkParams = {
     logBlowup: r.u32('logBlowup'),
     numQueries: r.u32('numQueries'),
@@ -174,7 +177,8 @@ export function decodeVerifyingKey(bytes: Uint8Array): VerifyingKey {
     }
     const nc = r.count(`table ${t} constraint count`, 0, MAX_NODES);
     const constraints = [];
-    for (let k = 0; k < nc; k++) constraints.push({ expr: r.u32('constraint'), label: readString(r, 'label') });
+    for (let k = 0; k < nc; k++)
+      constraints.push({ expr: r.u32('constraint'), label: readString(r, 'label') });
     const ni = r.count(`table ${t} interaction count`, 0, MAX_NODES);
     const interactions = [];
     for (let k = 0; k < ni; k++) {
@@ -187,7 +191,14 @@ export function decodeVerifyingKey(bytes: Uint8Array): VerifyingKey {
       for (let v = 0; v < arity; v++) values.push(r.u32('interaction value'));
       const multiplicity = r.u32('interaction multiplicity');
       const label = readString(r, 'label');
-      interactions.push({ busId, busName, kind: kindByte === 0 ? 'send' : 'receive', values, multiplicity, label } as const);
+      interactions.push({
+        busId,
+        busName,
+        kind: kindByte === 0 ? 'send' : 'receive',
+        values,
+        multiplicity,
+        label,
+      } as const);
     }
     tables.push({
       name,
@@ -222,7 +233,8 @@ function bad(message: string): never {
  * Prover and verifier both get their PreparedAir from here.
  */
 export function prepareVerifyingKey(vk: VerifyingKey): PreparedAir[] {
-  if (vk === null || typeof vk !== 'object' || !Array.isArray(vk.tables)) bad('verifying key is not an object');
+  if (vk === null || typeof vk !== 'object' || !Array.isArray(vk.tables))
+    bad('verifying key is not an object');
   try {
     checkParams(vk.params);
   } catch (e) {
@@ -237,7 +249,8 @@ export function prepareVerifyingKey(vk: VerifyingKey): PreparedAir[] {
     return prepareBuilt(rebuild(t, buses), t.preLogHeight);
   });
   const withPre = prepared.some((p) => p.preWidth > 0);
-  if (withPre !== (vk.preRoot !== null)) bad('a preprocessed root must be present iff a table has fixed columns');
+  if (withPre !== (vk.preRoot !== null))
+    bad('a preprocessed root must be present iff a table has fixed columns');
   if (vk.preRoot !== null && !(vk.preRoot instanceof Uint8Array && vk.preRoot.length === 32))
     bad('preprocessed root is not 32 bytes');
   return prepared;
@@ -252,10 +265,12 @@ function rebuild(t: TableKey, buses: Map<number, Bus>): BuiltAir {
   int(t.preWidth, 0, MAX_WIDTH, 'preprocessed width');
   int(t.numPublicValues, 0, MAX_WIDTH, 'public values');
   int(t.preLogHeight, 0, 32, 'preprocessed log height');
-  if ((t.preWidth === 0) !== (t.preLogHeight === 0)) bad(`${where}: preprocessed height without columns or columns without height`);
+  if ((t.preWidth === 0) !== (t.preLogHeight === 0))
+    bad(`${where}: preprocessed height without columns or columns without height`);
   const cs = t.constraints;
   const n = cs.op.length;
-  if (n > MAX_NODES || cs.a.length !== n || cs.b.length !== n) bad(`${where}: node arrays of different lengths`);
+  if (n > MAX_NODES || cs.a.length !== n || cs.b.length !== n)
+    bad(`${where}: node arrays of different lengths`);
   const g = new ExprGraph();
   for (let k = 0; k < n; k++) {
     const op = cs.op[k];
@@ -296,7 +311,8 @@ function rebuild(t: TableKey, buses: Map<number, Bus>): BuiltAir {
       bad(`${where}: node ${k} is not in canonical (hash-consed) form`);
   }
   const constraints: Constraint[] = cs.constraints.map((c, index) => {
-    if (!Number.isInteger(c.expr) || c.expr < 0 || c.expr >= n) bad(`${where}: constraint ${index} refers to no node`);
+    if (!Number.isInteger(c.expr) || c.expr < 0 || c.expr >= n)
+      bad(`${where}: constraint ${index} refers to no node`);
     if (typeof c.label !== 'string') bad(`${where}: constraint ${index} has no label`);
     return { expr: c.expr, index, label: c.label };
   });

@@ -4,6 +4,7 @@
 // Steps 0–4 are in verify.ts; FRI and the query openings (steps 6–7) are here, mirroring
 // src/prover/index.ts.
 
+import type { Felt } from '../field/babybear.js';
 import { rootOfUnity } from '../field/babybear.js';
 import { extMulBase } from '../field/ext.js';
 import { checkParams, type SecurityLevel, type StarkParams, securityLevel } from '../fri/params.js';
@@ -13,7 +14,6 @@ import { StarkError } from '../stark/errors.js';
 import { readProof } from '../stark/proof.js';
 import { checkTreeOpenings, deepInputsAt } from '../stark/queries.js';
 import type { BusContribution } from '../stark/statement.js';
-import type { Felt } from '../field/babybear.js';
 import { prepareVerifyingKey, type VerifyingKey, verifyingKeyDigest } from '../stark/vk.js';
 import { verifyUntilFri } from './verify.js';
 
@@ -73,7 +73,11 @@ export function verify(
       throw new StarkError('bad-statement', 'statement is not an object');
     if (!(proofBytes instanceof Uint8Array)) throw new StarkError('format', 'proof is not a byte array');
     const { proof, shape } = readProof(proofBytes, prepared, params);
-    checkHeightPins(statement.heights, proof.logHeights, prepared.map((p) => p.name));
+    checkHeightPins(
+      statement.heights,
+      proof.logHeights,
+      prepared.map((p) => p.name),
+    );
     const maxDegree = Math.max(...prepared.map((p) => p.maxDegree));
     const security = securityLevel(params, Math.max(...proof.logHeights), maxDegree);
     const min = options.minSecurityBits ?? 0;
@@ -145,13 +149,18 @@ function checkHeightPins(
     if (pin === undefined || pin === null) return;
     const rows = 2 ** logHeights[t];
     const [lo, hi] =
-      typeof pin === 'number' ? [pin, pin] : [(pin as { min?: number }).min ?? 0, pin.max ?? Number.POSITIVE_INFINITY];
+      typeof pin === 'number'
+        ? [pin, pin]
+        : [(pin as { min?: number }).min ?? 0, pin.max ?? Number.POSITIVE_INFINITY];
     if (typeof lo !== 'number' || typeof hi !== 'number' || Number.isNaN(lo) || Number.isNaN(hi)) {
       throw new StarkError('bad-statement', `chip ${names[t]}: height pin is not a number or a bound`);
     }
     if (rows < lo || rows > hi) {
       const want = lo === hi ? `${lo}` : `${lo}..${hi === Number.POSITIVE_INFINITY ? '' : hi}`;
-      throw new StarkError('height-mismatch', `chip ${names[t]}: the proof has ${rows} rows, the statement requires ${want}`);
+      throw new StarkError(
+        'height-mismatch',
+        `chip ${names[t]}: the proof has ${rows} rows, the statement requires ${want}`,
+      );
     }
   });
 }

@@ -16,9 +16,9 @@ import {
 } from '../field/ext.js';
 import { checkParams, type StarkParams } from '../fri/params.js';
 import type { TableOpenings } from '../stark/deep.js';
+import { zetaOutsideDomains } from '../stark/domain.js';
 import { StarkError } from '../stark/errors.js';
 import { absorbOpenings } from '../stark/openings.js';
-import { zetaOutsideDomains } from '../stark/domain.js';
 import { type BusContribution, checkContributions, startTranscript } from '../stark/statement.js';
 import { checkHeights, type PreparedAir } from '../stark/tables.js';
 import { busesOf } from '../stark/vk.js';
@@ -80,10 +80,14 @@ export function verifyUntilFri(
       throw new StarkError('bad-statement', `chip ${p.name}: public values are not an array`);
     }
     if (pub.length !== p.built.numPublicValues) {
-      throw new StarkError('bad-statement', `chip ${p.name}: expected ${p.built.numPublicValues} public values, got ${pub.length}`);
+      throw new StarkError(
+        'bad-statement',
+        `chip ${p.name}: expected ${p.built.numPublicValues} public values, got ${pub.length}`,
+      );
     }
     for (const v of pub) {
-      if (!isCanonical(v)) throw new StarkError('bad-statement', `chip ${p.name}: public value ${v} is not canonical`);
+      if (!isCanonical(v))
+        throw new StarkError('bad-statement', `chip ${p.name}: public value ${v} is not canonical`);
     }
     checkOpeningShape(p, proof.openings[t]);
   });

@@ -8,8 +8,7 @@ import { mimcAir, mimcTrace } from '../../src/air/examples/mimc.js';
 import type { Air } from '../../src/air/index.js';
 import { INSECURE_TEST_PARAMS, type StarkParams } from '../../src/fri/params.js';
 import type { AirTable as TableWitnessInput } from './helpers/engine.js';
-import { prepareAir, proveTables, verifyAirs } from './helpers/engine.js';
-
+import { proveTables, verifyAirs } from './helpers/engine.js';
 
 function roundTrip(tables: TableWitnessInput[], params: StarkParams): void {
   const { proof } = proveTables(tables, params);

@@ -7,9 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { byteTableAir, counterAir, counterTraces } from '../../src/air/examples/counter.js';
 import { INSECURE_TEST_PARAMS } from '../../src/fri/params.js';
-import { prepareAir, proveTables, verifyAirs } from './helpers/engine.js';
-
-
+import { proveTables, verifyAirs } from './helpers/engine.js';
 
 const FIXTURE = resolve(__dirname, '../fixtures/counter-2^5.insecure.proof');
 
@@ -26,7 +24,12 @@ describe('golden proof fixture', () => {
     expect(existsSync(FIXTURE), `missing ${FIXTURE}`).toBe(true);
     const golden = new Uint8Array(readFileSync(FIXTURE));
     expect(Buffer.from(proof).equals(Buffer.from(golden))).toBe(true);
-    const r = verifyAirs([counterAir, byteTableAir], { publics: [c.publics, []] }, golden, INSECURE_TEST_PARAMS);
+    const r = verifyAirs(
+      [counterAir, byteTableAir],
+      { publics: [c.publics, []] },
+      golden,
+      INSECURE_TEST_PARAMS,
+    );
     expect(r.ok).toBe(true);
   });
 });

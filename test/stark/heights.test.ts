@@ -6,7 +6,7 @@ import type { Air } from '../../src/air/index.js';
 import { Bus, columns } from '../../src/air/index.js';
 import { StarkError } from '../../src/stark/errors.js';
 import { checkHeights } from '../../src/stark/tables.js';
-import { prepareAir, proveTables, verifyAirs } from './helpers/engine.js';
+import { prepareAir } from './helpers/engine.js';
 
 function kind(f: () => void): string {
   try {

@@ -14,7 +14,8 @@ describe('STARK layering', () => {
     const root = resolve(__dirname, '../../src');
     const files = [...reachable(join(root, 'verifier/index.ts'))].map((f) => f.slice(root.length + 1));
     expect(files).toContain('stark/vk.ts');
-    const forbidden = /^(prover\/|wasm\/|poly\/(lde|ntt|kernels|twiddles|evaluate)\.ts|merkle\/(tree|hash)\.ts|stark\/(preprocessed|columns)\.ts|air\/(debug|program|program-run|logup-trace)\.ts)/;
+    const forbidden =
+      /^(prover\/|wasm\/|poly\/(lde|ntt|kernels|twiddles|evaluate)\.ts|merkle\/(tree|hash)\.ts|stark\/(preprocessed|columns)\.ts|air\/(debug|program|program-run|logup-trace)\.ts)/;
     expect(files.filter((f) => forbidden.test(f))).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import type { Air } from '../../src/air/index.js';
 import { buildLogUpTrace } from '../../src/air/logup-trace.js';
 import { buildLogUpColumns } from '../../src/prover/logup-trace.js';
 import { columnsToWasm } from '../../src/stark/columns.js';
-import { prepareAir, proveTables, verifyAirs } from './helpers/engine.js';
+import { prepareAir } from './helpers/engine.js';
 
 describe('bulk LogUp aux trace', () => {
   it('equals the row-by-row oracle on sends and receives, with and without preprocessed columns', () => {

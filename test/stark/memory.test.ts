@@ -5,9 +5,8 @@ import { byteTableAir, counterAir, counterTraces } from '../../src/air/examples/
 import { mimcAir, mimcTrace } from '../../src/air/examples/mimc.js';
 import { INSECURE_TEST_PARAMS } from '../../src/fri/params.js';
 
-
 import { liveBytes } from '../../src/wasm/memory.js';
-import { prepareAir, proveTables, verifyAirs } from './helpers/engine.js';
+import { proveTables, verifyAirs } from './helpers/engine.js';
 
 describe('wasm memory across proofs', () => {
   it('returns to the same live size after each prove and verify', () => {

@@ -180,13 +180,11 @@ describe('DEEP codewords', () => {
     const { WasmVec } = await import('../../src/wasm/memory.js');
     const c = counterTraces(Array.from({ length: 16 }, (_, i) => i * 3));
     const m = mimcTrace(64, 2);
-    const st = proveUntilFri(
-      [
-        { air: counterAir, trace: c.counter, publics: c.publics },
-        { air: byteTableAir, trace: c.bytes },
-        { air: mimcAir(64), trace: m.trace, publics: m.publics },
-      ],
-    );
+    const st = proveUntilFri([
+      { air: counterAir, trace: c.counter, publics: c.publics },
+      { air: byteTableAir, trace: c.bytes },
+      { air: mimcAir(64), trace: m.trace, publics: m.publics },
+    ]);
     for (const [logN, vec] of st.deep) {
       const N = 2 ** logN;
       const n = N >> INSECURE_TEST_PARAMS.logBlowup;
