@@ -12,7 +12,7 @@ import type { TableOpenings } from './deep.js';
 import { TREES, type TreeName, type TreeShape, treeShapes } from './queries.js';
 import { checkHeights, type PreparedAir } from './tables.js';
 
-export const PROOF_FORMAT_VERSION = 1;
+export const PROOF_FORMAT_VERSION = 2;
 
 export interface StarkProof {
   readonly logHeights: number[];
