@@ -58,3 +58,72 @@ export function debugCheck(machine: Machine, w: MachineWitness): void {
   for (const t of tables) checkConstraints(t);
   checkBuses(tables, claimContributions(machine, w.claim) as PublicContribution[]);
 }
+
+/** Offsets of a chip's columns by name (e.g. 'rdVal' → first limb). */
+export type Offsets = Readonly<Record<string, number>>;
+
+export interface Tamper {
+  readonly name: string;
+  readonly chip: string;
+  /** The program word whose (first) executed row is corrupted; −1: row 0 of a non-instruction table. */
+  readonly word: number;
+  readonly mutate: (row: Uint32Array, o: Offsets) => void;
+  /** What the debug checker must say (chip and constraint, or the unbalanced bus). */
+  readonly expect: RegExp;
+}
+
+const TEXT_BASE = 0x10000;
+
+/** The witness with one row corrupted through the test-only hook. */
+export function tamperedWitness(t: Tamper, offsets: Offsets, code: readonly number[] = TINY_PROGRAM) {
+  let hit = false;
+  const r = witnessOf(code, {
+    tamper: (chip, trace) => {
+      if (chip !== t.chip) return;
+      let j = 0;
+      if (t.word >= 0) {
+        const pc = TEXT_BASE + 4 * t.word;
+        j = -1;
+        for (let i = 0; i < trace.height; i++) {
+          if (trace.get(i, offsets.pc) === (pc & 0xffff) && trace.get(i, offsets.pc + 1) === pc >>> 16) {
+            j = i;
+            break;
+          }
+        }
+        if (j < 0) throw new Error(`tamper ${t.name}: word ${t.word} has no row in ${chip}`);
+      }
+      t.mutate(trace.row(j), offsets);
+      hit = true;
+    },
+  });
+  if (!hit) throw new Error(`tamper ${t.name}: chip ${t.chip} not found`);
+  return r;
+}
+
+/** Checks each tamper: the debug checker names it, and the proof of the corrupted trace is rejected. */
+export function tamperSuite(
+  cases: readonly Tamper[],
+  layoutOf: (chip: string) => Offsets,
+  prove: (w: MachineWitness) => boolean,
+  check: (w: MachineWitness) => void,
+) {
+  return cases.map((t) => ({
+    name: `${t.chip}: ${t.name}`,
+    run: () => {
+      const { witness } = tamperedWitness(t, layoutOf(t.chip));
+      let message = '';
+      try {
+        check(witness);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      let ok = false;
+      try {
+        ok = prove(witness);
+      } catch {
+        ok = false;
+      }
+      return { message, ok };
+    },
+  }));
+}
