@@ -7,6 +7,8 @@ import type { Air, RowMajorMatrix } from '../../src/air/index.js';
 import { NUM_OPS } from '../../src/vm/index.js';
 import { addSubAir } from '../alu-add-sub/air.js';
 import { ADD_SUB_OPS, addSubTrace } from '../alu-add-sub/trace.js';
+import { branchAir } from '../branch/air.js';
+import { BRANCH_OPS, branchTrace } from '../branch/trace.js';
 import { ecallAir } from '../ecall/air.js';
 import { ECALL_OPS, ecallTrace } from '../ecall/trace.js';
 import type { RangeCounter } from '../gadgets/range.js';
@@ -33,6 +35,7 @@ export const INSTRUCTION_CHIPS: readonly InstructionChip[] = [
   { air: addSubAir as Air, ops: ADD_SUB_OPS, trace: addSubTrace },
   { air: upperAir as Air, ops: UPPER_OPS, trace: upperTrace },
   { air: jumpAir as Air, ops: JUMP_OPS, trace: jumpTrace },
+  { air: branchAir as Air, ops: BRANCH_OPS, trace: branchTrace },
   { air: ecallAir as Air, ops: ECALL_OPS, trace: ecallTrace },
 ];
 

@@ -36,6 +36,21 @@ export const TINY_PROGRAM: readonly number[] = [
   asm.ecall(), // 14
 ];
 
+/** A BNE loop summing 5..1, a taken BEQ that skips a word, a not-taken BEQ; exits with 15. */
+export const LOOP_PROGRAM: readonly number[] = [
+  asm.iop('addi', 13, 0, 5), // 0: x13 = 5
+  asm.iop('addi', 14, 0, 0), // 1: x14 = 0
+  asm.rop('add', 14, 14, 13), // 2: loop: x14 += x13
+  asm.iop('addi', 13, 13, -1), // 3: x13 -= 1
+  asm.branch('bne', 13, 0, -8), // 4: while x13 ≠ 0
+  asm.branch('beq', 0, 0, 8), // 5: taken, skips word 6
+  asm.iop('addi', 14, 0, 99), // 6: skipped
+  asm.branch('beq', 13, 14, 8), // 7: 0 ≠ 15, not taken
+  asm.iop('addi', A0, 14, 0), // 8: a0 = 15
+  asm.iop('addi', A7, 0, 93), // 9
+  asm.ecall(), // 10
+];
+
 export function tinyRun(code: readonly number[] = TINY_PROGRAM) {
   const program = loadElf(makeElf({ code }));
   const result = execute(program, new Uint8Array(0), { record: true });
@@ -70,12 +85,18 @@ export interface Tamper {
   readonly mutate: (row: Uint32Array, o: Offsets) => void;
   /** What the debug checker must say (chip and constraint, or the unbalanced bus). */
   readonly expect: RegExp;
+  /** The program (default TINY_PROGRAM). */
+  readonly code?: readonly number[];
 }
 
 const TEXT_BASE = 0x10000;
 
 /** The witness with one row corrupted through the test-only hook. */
-export function tamperedWitness(t: Tamper, offsets: Offsets, code: readonly number[] = TINY_PROGRAM) {
+export function tamperedWitness(
+  t: Tamper,
+  offsets: Offsets,
+  code: readonly number[] = t.code ?? TINY_PROGRAM,
+) {
   let hit = false;
   const r = witnessOf(code, {
     tamper: (chip, trace) => {

@@ -14,7 +14,7 @@ import {
 } from '../../circuits/machine/index.js';
 import { INSECURE_TEST_PARAMS } from '../../src/fri/params.js';
 import { execute, loadElf } from '../../src/vm/index.js';
-import { debugCheck, witnessOf } from './helpers.js';
+import { debugCheck, LOOP_PROGRAM, witnessOf } from './helpers.js';
 
 describe('machine: tiny program', () => {
   const { machine, result, witness } = witnessOf();
@@ -39,6 +39,21 @@ describe('machine: tiny program', () => {
       { ...witness.claim, cycles: witness.claim.cycles - 1 },
     ];
     for (const claim of bad) expect(verifyMachine(machine, keys.verifyingKey, claim, proof).ok).toBe(false);
+  });
+});
+
+describe('machine: loop with branches', () => {
+  const { machine, result, witness } = witnessOf(LOOP_PROGRAM);
+  const keys = machineKeys(machine, INSECURE_TEST_PARAMS);
+
+  it('passes the debug checkers, proves and verifies', () => {
+    expect(result.exitCode).toBe(15);
+    debugCheck(machine, witness);
+    const proof = proveMachine(machine, keys.provingKey, witness);
+    expect(verifyMachine(machine, keys.verifyingKey, witness.claim, proof)).toMatchObject({ ok: true });
+    expect(verifyMachine(machine, keys.verifyingKey, { ...witness.claim, exitCode: 14 }, proof).ok).toBe(
+      false,
+    );
   });
 });
 

@@ -3,11 +3,12 @@
 // the chip and constraint (or the unbalanced bus) and that the proof is rejected.
 
 import { addSubCols } from '../../circuits/alu-add-sub/columns.js';
+import { branchCols } from '../../circuits/branch/columns.js';
 import { ecallCols } from '../../circuits/ecall/columns.js';
 import { jumpCols } from '../../circuits/jump/columns.js';
 import { upperCols } from '../../circuits/upper/columns.js';
 import { P } from '../../src/field/babybear.js';
-import type { Offsets, Tamper } from './helpers.js';
+import { LOOP_PROGRAM, type Offsets, type Tamper } from './helpers.js';
 
 const inc =
   (col: string, d = 1, limb = 0) =>
@@ -152,6 +153,125 @@ export const ALU_TAMPERS: Tamper[] = [
   },
 ];
 
+// Words of LOOP_PROGRAM: 4 bne (taken 4 times first), 5 beq taken, 7 beq not taken.
+const L = LOOP_PROGRAM;
+export const BRANCH_TAMPERS: Tamper[] = [
+  {
+    name: 'isBeq = 2',
+    chip: 'branch',
+    word: 5,
+    code: L,
+    mutate: set('isBeq', 2),
+    expect: /chip branch.*isBeq is a bit/,
+  },
+  {
+    name: 'two selectors',
+    chip: 'branch',
+    word: 5,
+    code: L,
+    mutate: set('isBne', 1),
+    expect: /chip branch.*at most one opcode selector/,
+  },
+  {
+    name: 'eq = 2',
+    chip: 'branch',
+    word: 5,
+    code: L,
+    mutate: set('eq', 2),
+    expect: /chip branch.*eq is a bit/,
+  },
+  {
+    name: 'eq claimed for unequal lo limbs',
+    chip: 'branch',
+    word: 7,
+    code: L,
+    mutate: set('eq', 1),
+    expect: /chip branch.*eq ⇒ a_lo = b_lo/,
+  },
+  {
+    name: 'eq claimed for unequal hi limbs',
+    chip: 'branch',
+    word: 7,
+    code: L,
+    mutate: (row, o) => {
+      // a = b in the lo limb only (both reads changed consistently would break MEMORY instead).
+      row[o.rs2Val] = row[o.rs1Val];
+      row[o.rs2Val + 1] = (row[o.rs1Val + 1] + 1) % P;
+      row[o.eq] = 1;
+    },
+    expect: /chip branch.*eq ⇒ a_hi = b_hi/,
+  },
+  {
+    name: 'not-equal without a witness',
+    chip: 'branch',
+    word: 7,
+    code: L,
+    mutate: inc('inv'),
+    expect: /chip branch.*¬eq ⇒ a ≠ b/,
+  },
+  {
+    name: 'BNE not taken although a ≠ b',
+    chip: 'branch',
+    word: 4,
+    code: L,
+    mutate: set('taken', 0),
+    expect: /chip branch.*taken = BEQ \? eq : ¬eq/,
+  },
+  {
+    name: 'next lo',
+    chip: 'branch',
+    word: 5,
+    code: L,
+    mutate: inc('next', 4),
+    expect: /chip branch.*next = taken \? target : pc \+ 4 \(lo\)/,
+  },
+  {
+    name: 'next hi',
+    chip: 'branch',
+    word: 7,
+    code: L,
+    mutate: inc('next', 1, 1),
+    expect: /chip branch.*next = taken \? target : pc \+ 4 \(hi\)/,
+  },
+  {
+    name: 'taken branch falls through (consistent row)',
+    chip: 'branch',
+    word: 5,
+    code: L,
+    mutate: (row, o) => {
+      row[o.taken] = 0;
+      row[o.next] = row[o.seqPc];
+      row[o.next + 1] = row[o.seqPc + 1];
+    },
+    expect: /chip branch.*taken = BEQ \? eq : ¬eq/,
+  },
+  // tables
+  {
+    name: 'program multiplicity + 1',
+    chip: 'program',
+    word: -1,
+    code: L,
+    mutate: inc('multiplicity'),
+    expect: /bus tuple program\(/,
+  },
+  {
+    name: 'register final value',
+    chip: 'registers',
+    word: -1,
+    code: L,
+    mutate: inc('final'),
+    expect: /bus tuple memory\(/,
+  },
+  {
+    name: 'range multiplicity',
+    chip: 'range16',
+    word: -1,
+    code: L,
+    mutate: inc('multiplicity'),
+    expect: /bus tuple range16\(/,
+  },
+];
+
 export const CONTROL_TAMPERS: Tamper[] = [
   // upper
   {
@@ -276,28 +396,6 @@ export const CONTROL_TAMPERS: Tamper[] = [
     mutate: set('isExit', 2),
     expect: /chip ecall.*isExit is a bit/,
   },
-  // tables
-  {
-    name: 'program multiplicity + 1',
-    chip: 'program',
-    word: -1,
-    mutate: inc('multiplicity'),
-    expect: /bus tuple program\(/,
-  },
-  {
-    name: 'register final value',
-    chip: 'registers',
-    word: -1,
-    mutate: inc('final'),
-    expect: /bus tuple memory\(/,
-  },
-  {
-    name: 'range multiplicity',
-    chip: 'range16',
-    word: -1,
-    mutate: inc('multiplicity'),
-    expect: /bus tuple range16\(/,
-  },
 ];
 
 export function layoutOf(chip: string): Offsets {
@@ -310,6 +408,8 @@ export function layoutOf(chip: string): Offsets {
       return jumpCols.offset;
     case 'ecall':
       return ecallCols.offset;
+    case 'branch':
+      return branchCols.offset;
     case 'program':
     case 'range16':
       return { multiplicity: 0 };
