@@ -28,6 +28,7 @@ const SUITES: Array<() => Promise<Suite>> = [
       rowNames: ['vm.run.sha256', 'vm.record.sha256', 'qemu.run.sha256'],
     })),
   () => import('./stark.js').then((m) => ({ name: 'stark', rows: m.rows })),
+  () => import('./security.js').then((m) => ({ name: 'security', rows: m.rows, rowNames: m.rowNames })),
 ];
 
 function parse(): BenchOptions & { json: boolean } {
