@@ -1,9 +1,10 @@
 // Merkle benchmarks: the SIMD 2-to-1 node kernel against its TS twin and noble's per-call blake3,
 // and a whole commitment of a 2^18 × 64 column-major matrix (the prover's LDE layout) against the
-// TS twin. Inputs are allocated in setup, outside the timed region.
+// TS twin. Nodes and leaves hash in BLAKE3 keyed mode (docs/MERKLE.md), as the prover does.
+// Inputs are allocated in setup, outside the timed region.
 
 import { blake3 } from '@noble/hashes/blake3.js';
-import { pairsTs } from '../src/merkle/blake3.js';
+import { digestBytes, MERKLE_NODE, pairsTs } from '../src/merkle/blake3.js';
 import { commit, commitTs, hashNodes, type Matrix, type MultiOpening, verify } from '../src/merkle/index.js';
 import type { MerkleTree } from '../src/merkle/tree.js';
 import { WasmVec } from '../src/wasm/memory.js';
@@ -45,6 +46,7 @@ function nodeLayers(n: number) {
 
 function nodeCases(): BenchCase[] {
   const N = 1 << 20;
+  const key = digestBytes(MERKLE_NODE.key, 0);
   const NOBLE = 1 << 16;
   const a = nodeLayers(N);
   const b = nodeLayers(N);
@@ -61,13 +63,13 @@ function nodeCases(): BenchCase[] {
       ...b,
       fn: () => {
         const s = (b.io.src as WasmVec).view;
-        pairsTs((b.io.dst as WasmVec).view, 0, s, 0, 16, s, 8, 16, N);
+        pairsTs(MERKLE_NODE, (b.io.dst as WasmVec).view, 0, s, 0, 16, s, 8, 16, N);
       },
       extra: nsPer(N, 'ns_per_node'),
       minSamples: 3,
     },
     {
-      // noble's per-call blake3 (a fresh hasher and output per node), on 2^16 nodes only.
+      // noble's per-call keyed blake3 (a fresh hasher and output per node), on 2^16 nodes only.
       name: 'merkle.node.2^20.noble',
       ...c,
       fn: () => {
@@ -75,7 +77,7 @@ function nodeCases(): BenchCase[] {
         const d = (c.io.dst as WasmVec).view;
         const sb = new Uint8Array(s.buffer, s.byteOffset, 64 * NOBLE);
         const db = new Uint8Array(d.buffer, d.byteOffset, 32 * NOBLE);
-        for (let i = 0; i < NOBLE; i++) db.set(blake3(sb.subarray(64 * i, 64 * i + 64)), 32 * i);
+        for (let i = 0; i < NOBLE; i++) db.set(blake3(sb.subarray(64 * i, 64 * i + 64), { key }), 32 * i);
       },
       extra: (ms) => ({ nodes: NOBLE, ...nsPer(NOBLE, 'ns_per_node')(ms) }),
     },

@@ -1,7 +1,15 @@
 // BLAKE3 in 4-lane SIMD: four independent hashes per pass, one per i32x4 lane, for Merkle nodes
 // (one 64-byte block each) and Merkle leaves (a row of u32 words, any length, incl. multi-chunk).
-// Invariant: every digest equals the BLAKE3 (unkeyed, 32-byte) hash of the same bytes; the TS
+// Invariant: every digest equals BLAKE3 of the same bytes in the mode the caller names (plain
+// hash, or keyed_hash with a 32-byte key: docs/MERKLE.md keys leaves and nodes apart); the TS
 // twins in src/merkle/blake3.ts are the oracle. Pointers are byte offsets into the shared memory.
+//
+// A mode is (key, flags): `key` points to the 8 key words splatted over 4 lanes (128 bytes,
+// 16-aligned), which BLAKE3 uses as the first chaining value of every chunk and as the chaining
+// value of every parent compression; `flags` is OR-ed into every compression (0 for the plain
+// hash with the IV as key, KEYED_HASH = 16 for keyed_hash). The standard modes sit in KEYS4
+// (blake3KeyTable). Keyed mode only swaps where the chaining value is loaded from and sets one
+// more flag bit, so it costs nothing.
 //
 // State words live in 16 v128 locals (lane l = hash l). Messages are staged, transposed (word j
 // of hash l at m + 16j + 4l), in a caller-provided scratch block, so kernels are reentrant across
@@ -23,13 +31,39 @@ const COL_GROUPS: u32 = 8;
 /** Rows ahead that the column kernel touches, so the next lines of all columns are in flight. */
 const READ_AHEAD: u32 = 128;
 
-// IV word i splatted over 4 lanes (read-only static data: shared safely between workers).
-const IV4: usize = memory.data<u32>([
+// The key words of the standard modes, each word splatted over 4 lanes (read-only static data:
+// shared safely between workers). Mode 0 is the plain hash (key = IV). Modes 1 and 2 are the
+// Merkle leaf and node keys, BLAKE3("rvstark merkle leaf v2") and BLAKE3("rvstark merkle node
+// v2") read as 8 little-endian words; src/merkle/blake3.ts derives them from the same strings,
+// and test/merkle checks this table against it.
+const KEYS4: usize = memory.data<u32>([
+  // 0: IV (plain BLAKE3)
   0x6a09e667, 0x6a09e667, 0x6a09e667, 0x6a09e667, 0xbb67ae85, 0xbb67ae85, 0xbb67ae85, 0xbb67ae85,
   0x3c6ef372, 0x3c6ef372, 0x3c6ef372, 0x3c6ef372, 0xa54ff53a, 0xa54ff53a, 0xa54ff53a, 0xa54ff53a,
   0x510e527f, 0x510e527f, 0x510e527f, 0x510e527f, 0x9b05688c, 0x9b05688c, 0x9b05688c, 0x9b05688c,
   0x1f83d9ab, 0x1f83d9ab, 0x1f83d9ab, 0x1f83d9ab, 0x5be0cd19, 0x5be0cd19, 0x5be0cd19, 0x5be0cd19,
-]);
+  // 1: Merkle leaf key, BLAKE3("rvstark merkle leaf v2")
+  0x7ab9a4b9, 0x7ab9a4b9, 0x7ab9a4b9, 0x7ab9a4b9, 0x1def04bc, 0x1def04bc, 0x1def04bc, 0x1def04bc,
+  0x5dc3697b, 0x5dc3697b, 0x5dc3697b, 0x5dc3697b, 0xba575b90, 0xba575b90, 0xba575b90, 0xba575b90,
+  0xa9754100, 0xa9754100, 0xa9754100, 0xa9754100, 0xed95f46a, 0xed95f46a, 0xed95f46a, 0xed95f46a,
+  0xf2757e26, 0xf2757e26, 0xf2757e26, 0xf2757e26, 0x8d3e8a7a, 0x8d3e8a7a, 0x8d3e8a7a, 0x8d3e8a7a,
+  // 2: Merkle node key, BLAKE3("rvstark merkle node v2")
+  0xf59eedaa, 0xf59eedaa, 0xf59eedaa, 0xf59eedaa, 0xed246ec7, 0xed246ec7, 0xed246ec7, 0xed246ec7,
+  0xeaa404dd, 0xeaa404dd, 0xeaa404dd, 0xeaa404dd, 0xec1827fd, 0xec1827fd, 0xec1827fd, 0xec1827fd,
+  0x234c4d95, 0x234c4d95, 0x234c4d95, 0x234c4d95, 0x2b35670b, 0x2b35670b, 0x2b35670b, 0x2b35670b,
+  0x102e1122, 0x102e1122, 0x102e1122, 0x102e1122, 0x073c7305, 0x073c7305, 0x073c7305, 0x073c7305,
+], 16);
+/** The IV splatted: the state words 8..11 of every compression, in every mode. */
+const IV4: usize = KEYS4;
+
+/**
+ * Address of the splatted key table: mode i's key (8 words × 4 lanes, 128 bytes) is at
+ * blake3KeyTable() + 128·i, i = 0 (plain, flags 0), 1 (Merkle leaf), 2 (Merkle node; both
+ * with flags KEYED_HASH).
+ */
+export function blake3KeyTable(): usize {
+  return KEYS4;
+}
 
 // Byte shuffles for the 16- and 8-bit rotations (one pshufb each); 12 and 7 take shift+shift+or.
 // @ts-ignore: decorator
@@ -52,7 +86,8 @@ const IV4: usize = memory.data<u32>([
 /**
  * Four BLAKE3 compressions, one per lane: chaining values at `cv` (8 v128, word-major), the
  * transposed message block at `m` (16 v128), result (first 8 output words) to `out`. All lanes
- * share counter, block length and flags. `out` may overlap `cv` or `m`: it is written last.
+ * share counter, block length and flags (mode flags included). State words 8..11 are the IV in
+ * every mode: a key only ever enters as a chaining value. `out` may overlap `cv` or `m`: it is written last.
  * The 7 rounds are written out with the message schedule σ_r = PERM^r resolved to constant
  * load offsets, so no permutation moves are needed between rounds.
  */
@@ -342,7 +377,8 @@ function storeDigestsPartial(src: usize, dst: usize, stride: usize, n: u32): voi
 }
 
 /**
- * dst[i] = BLAKE3(left[i] ‖ right[i]) for i < count: 2-to-1 Merkle nodes, one compression each.
+ * dst[i] = BLAKE3_mode(left[i] ‖ right[i]) for i < count: 2-to-1 Merkle nodes, one compression
+ * each (its chaining value is the key; with the node key and KEYED_HASH this is keyed_hash).
  * Digest i of left sits at left + i·leftStride (right likewise); dst digests are consecutive.
  * A layer of nodes over consecutive pairs is left = src, right = src + 32, strides 64. dst may
  * equal left or src (each group of 4 is read before it is written).
@@ -354,8 +390,11 @@ export function blake3Pairs(
   right: usize,
   rightStride: usize,
   count: u32,
+  key: usize,
+  modeFlags: u32,
   scratch: usize,
 ): void {
+  const flags = CHUNK_START | CHUNK_END | ROOT | modeFlags;
   const m = scratch;
   const out = scratch + STACK;
   const full = count & ~3;
@@ -372,7 +411,7 @@ export function blake3Pairs(
     transposeStore(v128.load(l0, 16), v128.load(l1, 16), v128.load(l2, 16), v128.load(l3, 16), m + 64, 16);
     transposeStore(v128.load(r0), v128.load(r1), v128.load(r2), v128.load(r3), m + 128, 16);
     transposeStore(v128.load(r0, 16), v128.load(r1, 16), v128.load(r2, 16), v128.load(r3, 16), m + 192, 16);
-    compress4(IV4, m, out, 0, 64, CHUNK_START | CHUNK_END | ROOT);
+    compress4(key, m, out, 0, 64, flags);
     storeDigests4(out, dst + (<usize>i << 5), 32);
   }
   const rest = count - full;
@@ -387,7 +426,7 @@ export function blake3Pairs(
       store<u32>(m + 128 + 16 * j + 4 * <usize>l, load<u32>(rp + 4 * j));
     }
   }
-  compress4(IV4, m, out, 0, 64, CHUNK_START | CHUNK_END | ROOT);
+  compress4(key, m, out, 0, 64, flags);
   storeDigestsPartial(out, dst + (<usize>full << 5), 32, rest);
 }
 
@@ -468,13 +507,14 @@ const COLUMNS: u32 = 1;
 }
 
 /**
- * BLAKE3 of rows r..r+4·groups−1 (each `width` u32 words, little-endian: 4·width bytes) to
- * dst + 32·i, as `groups` independent 4-lane hashes (a constant at each call site). With one
+ * BLAKE3 in mode (key, modeFlags) of rows r..r+4·groups−1 (each `width` u32 words,
+ * little-endian: 4·width bytes) to dst + 32·i, as `groups` independent 4-lane hashes (a constant at each call site). With one
  * group, lanes ≥ valid repeat the last valid row and are not stored; several groups need all
  * their rows valid and a column source. Follows the BLAKE3 tree exactly: 1024-byte chunks of
  * 64-byte blocks (counter = chunk index), chunk chaining values merged on a stack as each chunk
  * completes, ROOT on the last compression (the chunk's last block for one chunk, else the top
- * parent). Group g's message is at scratch + 256g, its stack at scratch + STACK + 2048g.
+ * parent). The key is the first chaining value of every chunk and of every parent; modeFlags go
+ * on every compression. Group g's message is at scratch + 256g, its stack at scratch + STACK + 2048g.
  */
 // @ts-ignore: decorator
 @inline function hashRows(
@@ -484,6 +524,8 @@ const COLUMNS: u32 = 1;
   width: u32,
   r: u32,
   valid: u32,
+  key: usize,
+  modeFlags: u32,
   scratch: usize,
   groups: u32,
   ahead: usize,
@@ -500,11 +542,11 @@ const COLUMNS: u32 = 1;
       const w0 = (c << 8) + (b << 4);
       if (groups > 1) stageColumnLines(scratch, base, r, w0, blockBytes >> 2, groups, ahead);
       else stageBlock(scratch, mode, base, width, r, valid, w0, blockBytes >> 2);
-      let flags: u32 = b === 0 ? CHUNK_START : 0;
+      let flags: u32 = b === 0 ? CHUNK_START | modeFlags : modeFlags;
       if (b === blocks - 1) flags |= chunks === 1 ? CHUNK_END | ROOT : CHUNK_END;
       for (let g: usize = 0; g < <usize>groups; g++) {
         const s = slot + (g << 11);
-        compress4(b === 0 ? IV4 : s, scratch + (g << 8), s, c, blockBytes, flags);
+        compress4(b === 0 ? key : s, scratch + (g << 8), s, c, blockBytes, flags);
       }
     }
     if (c < chunks - 1) {
@@ -513,7 +555,7 @@ const COLUMNS: u32 = 1;
         depth--;
         for (let g: usize = 0; g < <usize>groups; g++) {
           const below = scratch + STACK + (g << 11) + (depth << 7);
-          compress4(IV4, below, below, 0, 64, PARENT);
+          compress4(key, below, below, 0, 64, PARENT | modeFlags);
         }
       }
       depth++;
@@ -524,7 +566,7 @@ const COLUMNS: u32 = 1;
     depth--;
     for (let g: usize = 0; g < <usize>groups; g++) {
       const below = scratch + STACK + (g << 11) + (depth << 7);
-      compress4(IV4, below, below, 0, 64, depth === 0 ? PARENT | ROOT : PARENT);
+      compress4(key, below, below, 0, 64, (depth === 0 ? PARENT | ROOT : PARENT) | modeFlags);
     }
   }
   for (let g: usize = 0; g < <usize>groups; g++) {
@@ -536,20 +578,30 @@ const COLUMNS: u32 = 1;
 }
 
 /**
- * dst[i] = BLAKE3(row i) for i < count, rows stored row-major: row i is `width` u32 words at
- * src + 4·width·i. width ≤ 2^20; scratch: SCRATCH_BYTES, 16-byte aligned.
+ * dst[i] = BLAKE3_mode(row i) for i < count, rows stored row-major: row i is `width` u32 words at
+ * src + 4·width·i. Mode: key (splatted, 128 bytes) and modeFlags, as in blake3Pairs.
+ * width ≤ 2^20; scratch: SCRATCH_BYTES, 16-byte aligned.
  */
-export function blake3RowsRowMajor(dst: usize, src: usize, width: u32, count: u32, scratch: usize): void {
+export function blake3RowsRowMajor(
+  dst: usize,
+  src: usize,
+  width: u32,
+  count: u32,
+  key: usize,
+  modeFlags: u32,
+  scratch: usize,
+): void {
   for (let r: u32 = 0; r < count; r += 4) {
-    hashRows(dst, ROW_MAJOR, src, width, r, min<u32>(4, count - r), scratch, 1, 0);
+    hashRows(dst, ROW_MAJOR, src, width, r, min<u32>(4, count - r), key, modeFlags, scratch, 1, 0);
   }
 }
 
 /**
- * dst[i − row0] = BLAKE3(row i) for row0 ≤ i < row0 + count, where word j of row i is the u32 at
+ * dst[i − row0] = BLAKE3_mode(row i) for row0 ≤ i < row0 + count, where word j of row i is the u32 at
  * cols[j] + 4i and cols is a table of `width` u32 column pointers (a column-major matrix is
  * cols[j] = base + 4·height·j). Runs of 32 rows go 8 lane groups at a time (stageColumnLines),
- * the rest 4 rows at a time. width ≤ 2^20; scratch: SCRATCH_BYTES, 16-byte aligned.
+ * the rest 4 rows at a time. Mode: key and modeFlags, as in blake3Pairs. width ≤ 2^20; scratch:
+ * SCRATCH_BYTES, 16-byte aligned.
  */
 export function blake3RowsColumns(
   dst: usize,
@@ -557,6 +609,8 @@ export function blake3RowsColumns(
   width: u32,
   row0: u32,
   count: u32,
+  key: usize,
+  modeFlags: u32,
   scratch: usize,
 ): void {
   dst -= <usize>row0 << 5;
@@ -566,7 +620,9 @@ export function blake3RowsColumns(
   for (; end - r >= step; r += step) {
     // Read ahead only within the rows being hashed (the last step reads its own first line).
     const ahead = <usize>(min<u32>(r + READ_AHEAD, end - step) - r) << 2;
-    hashRows(dst, COLUMNS, cols, width, r, step, scratch, COL_GROUPS, ahead);
+    hashRows(dst, COLUMNS, cols, width, r, step, key, modeFlags, scratch, COL_GROUPS, ahead);
   }
-  for (; r < end; r += 4) hashRows(dst, COLUMNS, cols, width, r, min<u32>(4, end - r), scratch, 1, 0);
+  for (; r < end; r += 4) {
+    hashRows(dst, COLUMNS, cols, width, r, min<u32>(4, end - r), key, modeFlags, scratch, 1, 0);
+  }
 }

@@ -1,7 +1,13 @@
 // Plain-TypeScript BLAKE3 over u32 words: the oracle of the SIMD kernels in kernels/blake3.ts
 // (same digests, bit for bit) and the verifier's hash. A digest is 8 u32 words, the little-endian
 // reading of the 32 digest bytes; a run of u32 words is hashed as its little-endian bytes, so
-// hashWords(w) is exactly blake3(bytes of w), multi-chunk trees included.
+// hashWords(mode, w) is exactly blake3(bytes of w) in that mode (plain, or keyed with
+// { key }), multi-chunk trees included.
+// Invariant: Merkle leaves hash only under MERKLE_LEAF and Merkle nodes only under MERKLE_NODE,
+// two keyed_hash modes with distinct keys, so a leaf and a node over the same 64 bytes have
+// unrelated digests (docs/MERKLE.md, "Domain separation").
+
+import { blake3 } from '@noble/hashes/blake3.js';
 
 export const DIGEST_WORDS = 8;
 export const DIGEST_BYTES = 32;
@@ -21,8 +27,50 @@ export const CHUNK_START = 1;
 export const CHUNK_END = 2;
 export const PARENT = 4;
 export const ROOT = 8;
-/** Flags of a one-block, one-chunk hash: a 2-to-1 Merkle node is exactly this compression. */
+/** BLAKE3's keyed_hash mode flag, set on every compression of a keyed hash. */
+export const KEYED_HASH = 16;
+/** Flags of a one-block, one-chunk hash: with a mode's flags, a 2-to-1 node is this compression. */
 export const SINGLE_BLOCK = CHUNK_START | CHUNK_END | ROOT;
+
+/**
+ * A BLAKE3 mode as the compression function sees it: `key` (8 words) is the chaining value every
+ * chunk starts from and the one every parent compression uses, and `flags` is OR-ed into every
+ * compression. The plain hash is (IV, 0); keyed_hash with a 32-byte key k is (k as 8 LE words,
+ * KEYED_HASH). The key array is shared: never write to it.
+ */
+export interface Blake3Mode {
+  readonly key: Uint32Array;
+  readonly flags: number;
+}
+
+/** A mode the wasm kernels hold too: its splatted key is entry `slot` of their key table. */
+export interface KernelMode extends Blake3Mode {
+  readonly slot: number;
+}
+
+/** keyed_hash under a 32-byte key (the mode of noble's blake3(data, { key })). */
+export function keyedMode(key: Uint8Array): Blake3Mode {
+  if (!(key instanceof Uint8Array) || key.length !== 32) throw new RangeError('blake3: a key is 32 bytes');
+  const words = new Uint32Array(8);
+  readDigest(key, 0, words, 0);
+  return { key: words, flags: KEYED_HASH };
+}
+
+/** Domain strings of the Merkle keys: key = BLAKE3(ASCII string), 32 bytes. */
+export const MERKLE_LEAF_DOMAIN = 'rvstark merkle leaf v2';
+export const MERKLE_NODE_DOMAIN = 'rvstark merkle node v2';
+
+/** The plain BLAKE3 hash (kernel slot 0). Not used by the Merkle tree. */
+export const HASH: KernelMode = { key: IV, flags: 0, slot: 0 };
+
+const domainMode = (domain: string, slot: number): KernelMode => ({
+  ...keyedMode(blake3(new TextEncoder().encode(domain))),
+  slot,
+});
+/** Merkle leaves (row digests): keyed_hash with key BLAKE3("rvstark merkle leaf v2"). */
+export const MERKLE_LEAF: KernelMode = domainMode(MERKLE_LEAF_DOMAIN, 1);
+/** Merkle 2-to-1 nodes: keyed_hash with key BLAKE3("rvstark merkle node v2"). */
+export const MERKLE_NODE: KernelMode = domainMode(MERKLE_NODE_DOMAIN, 2);
 
 const PERM = [2, 6, 3, 10, 7, 0, 4, 13, 1, 11, 12, 5, 9, 14, 15, 8];
 
@@ -183,11 +231,21 @@ const block = new Uint32Array(16);
 const stack = new Uint32Array(8 * 32);
 
 /**
- * out[oo..oo+8) = BLAKE3 of the n words src[off..off+n) (4n little-endian bytes). Same tree as
- * the kernel: 256-word chunks of 16-word blocks, chunk counter, lazy merging of chunk chaining
- * values on a stack, ROOT on the last compression.
+ * out[oo..oo+8) = BLAKE3 in `mode` of the n words src[off..off+n) (4n little-endian bytes). Same
+ * tree as the kernel: 256-word chunks of 16-word blocks, chunk counter, lazy merging of chunk
+ * chaining values on a stack, ROOT on the last compression; the mode's key starts every chunk
+ * and keys every parent, its flags go on every compression.
  */
-export function hashWords(src: Uint32Array, off: number, n: number, out: Uint32Array, oo: number): void {
+export function hashWords(
+  mode: Blake3Mode,
+  src: Uint32Array,
+  off: number,
+  n: number,
+  out: Uint32Array,
+  oo: number,
+): void {
+  const key = mode.key;
+  const mf = mode.flags;
   const chunks = n === 0 ? 1 : Math.ceil(n / 256);
   let depth = 0;
   for (let c = 0; c < chunks; c++) {
@@ -204,29 +262,30 @@ export function hashWords(src: Uint32Array, off: number, n: number, out: Uint32A
         m = block;
         mo = 0;
       }
-      let flags = b === 0 ? CHUNK_START : 0;
+      let flags = b === 0 ? CHUNK_START | mf : mf;
       if (b === blocks - 1) flags |= chunks === 1 ? CHUNK_END | ROOT : CHUNK_END;
-      if (b === 0) compress(IV, 0, m, mo, c, 4 * bw, flags, stack, slot);
+      if (b === 0) compress(key, 0, m, mo, c, 4 * bw, flags, stack, slot);
       else compress(stack, slot, m, mo, c, 4 * bw, flags, stack, slot);
     }
     if (c < chunks - 1) {
       // Lazy merge: after t chunks, merge once per trailing zero bit of t, then push.
       for (let t = c + 1; (t & 1) === 0; t >>>= 1) {
         depth--;
-        compress(IV, 0, stack, 8 * depth, 0, 64, PARENT, stack, 8 * depth);
+        compress(key, 0, stack, 8 * depth, 0, 64, PARENT | mf, stack, 8 * depth);
       }
       depth++;
     }
   }
   while (depth > 0) {
     depth--;
-    compress(IV, 0, stack, 8 * depth, 0, 64, depth === 0 ? PARENT | ROOT : PARENT, stack, 8 * depth);
+    compress(key, 0, stack, 8 * depth, 0, 64, (depth === 0 ? PARENT | ROOT : PARENT) | mf, stack, 8 * depth);
   }
   for (let j = 0; j < 8; j++) out[oo + j] = stack[j];
 }
 
-/** out[oo..oo+8) = BLAKE3(left digest ‖ right digest): one compression (a 2-to-1 node). */
+/** out[oo..oo+8) = BLAKE3 in `mode` of (left digest ‖ right digest): one compression. */
 export function hashPair(
+  mode: Blake3Mode,
   left: Uint32Array,
   lo: number,
   right: Uint32Array,
@@ -238,14 +297,32 @@ export function hashPair(
     block[j] = left[lo + j];
     block[8 + j] = right[ro + j];
   }
-  compress(IV, 0, block, 0, 0, 64, SINGLE_BLOCK, out, oo);
+  compress(mode.key, 0, block, 0, 0, 64, SINGLE_BLOCK | mode.flags, out, oo);
+}
+
+/** A Merkle leaf: out[oo..oo+8) = the MERKLE_LEAF digest of the row src[off..off+n). */
+export function hashLeaf(src: Uint32Array, off: number, n: number, out: Uint32Array, oo: number): void {
+  hashWords(MERKLE_LEAF, src, off, n, out, oo);
+}
+
+/** A 2-to-1 Merkle node: out[oo..oo+8) = the MERKLE_NODE digest of (left ‖ right). */
+export function hashNode(
+  left: Uint32Array,
+  lo: number,
+  right: Uint32Array,
+  ro: number,
+  out: Uint32Array,
+  oo: number,
+): void {
+  hashPair(MERKLE_NODE, left, lo, right, ro, out, oo);
 }
 
 /**
- * Twin of the kernel blake3Pairs, in words: dst digest i (at dOff + 8i) = BLAKE3(left digest at
- * lOff + i·lStride ‖ right digest at rOff + i·rStride), for i < count.
+ * Twin of the kernel blake3Pairs, in words: dst digest i (at dOff + 8i) = BLAKE3 in `mode` of
+ * (left digest at lOff + i·lStride ‖ right digest at rOff + i·rStride), for i < count.
  */
 export function pairsTs(
+  mode: Blake3Mode,
   dst: Uint32Array,
   dOff: number,
   left: Uint32Array,
@@ -257,11 +334,15 @@ export function pairsTs(
   count: number,
 ): void {
   for (let i = 0; i < count; i++)
-    hashPair(left, lOff + i * lStride, right, rOff + i * rStride, dst, dOff + 8 * i);
+    hashPair(mode, left, lOff + i * lStride, right, rOff + i * rStride, dst, dOff + 8 * i);
 }
 
-/** Twin of blake3RowsRowMajor: dst digest i = BLAKE3(row i), row i = src[sOff + width·i ..+width). */
+/**
+ * Twin of blake3RowsRowMajor: dst digest i = BLAKE3 in `mode` of row i, row i = src[sOff +
+ * width·i ..+width).
+ */
 export function rowsRowMajorTs(
+  mode: Blake3Mode,
   dst: Uint32Array,
   dOff: number,
   src: Uint32Array,
@@ -269,16 +350,17 @@ export function rowsRowMajorTs(
   width: number,
   count: number,
 ): void {
-  for (let i = 0; i < count; i++) hashWords(src, sOff + i * width, width, dst, dOff + 8 * i);
+  for (let i = 0; i < count; i++) hashWords(mode, src, sOff + i * width, width, dst, dOff + 8 * i);
 }
 
 let rowBuf = new Uint32Array(256);
 
 /**
- * Twin of blake3RowsColumns: dst digest i − row0 = BLAKE3(row i), where word j of row i is
- * cols[j][i], for row0 ≤ i < row0 + count.
+ * Twin of blake3RowsColumns: dst digest i − row0 = BLAKE3 in `mode` of row i, where word j of
+ * row i is cols[j][i], for row0 ≤ i < row0 + count.
  */
 export function rowsColumnsTs(
+  mode: Blake3Mode,
   dst: Uint32Array,
   dOff: number,
   cols: readonly Uint32Array[],
@@ -290,7 +372,7 @@ export function rowsColumnsTs(
   const row = rowBuf;
   for (let i = 0; i < count; i++) {
     for (let j = 0; j < width; j++) row[j] = cols[j][row0 + i];
-    hashWords(row, 0, width, dst, dOff + 8 * i);
+    hashWords(mode, row, 0, width, dst, dOff + 8 * i);
   }
 }
 

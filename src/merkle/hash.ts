@@ -1,12 +1,20 @@
 // BLAKE3 over data in wasm memory, by the SIMD kernels of kernels/blake3.ts: 2-to-1 nodes and
 // row (leaf) hashes of matrices in any layout. Arguments are checked here, once; the kernels
 // trust them. Digests are 8 u32 words (the little-endian reading of the 32 bytes).
+// Invariant: Merkle nodes hash under MERKLE_NODE and Merkle leaves under MERKLE_LEAF (two keyed
+// modes, docs/MERKLE.md), exactly as the TS twins and the verifier do; the plain hash is only
+// for callers outside the tree (hashRows' default, which the prover's grinding relies on).
 
 import { kernels } from '../wasm/kernels.js';
 import { alloc, free, WasmVec } from '../wasm/memory.js';
+import { HASH, type KernelMode, MERKLE_LEAF, MERKLE_NODE } from './blake3.js';
 import { MerkleError } from './errors.js';
 import { checkMatrix, type Matrix, widthOf } from './matrix.js';
 
+/**
+ * The raw kernels. A mode is `key` (a pointer to its 8 key words splatted over 4 lanes, 128
+ * bytes) and `modeFlags` (0 or KEYED_HASH); keyPtr gives the kernels' own keys.
+ */
 interface Blake3Kernels {
   blake3Pairs(
     dst: number,
@@ -15,20 +23,42 @@ interface Blake3Kernels {
     right: number,
     rightStride: number,
     count: number,
+    key: number,
+    modeFlags: number,
     scratch: number,
   ): void;
-  blake3RowsRowMajor(dst: number, src: number, width: number, count: number, scratch: number): void;
+  blake3RowsRowMajor(
+    dst: number,
+    src: number,
+    width: number,
+    count: number,
+    key: number,
+    modeFlags: number,
+    scratch: number,
+  ): void;
   blake3RowsColumns(
     dst: number,
     cols: number,
     width: number,
     row0: number,
     count: number,
+    key: number,
+    modeFlags: number,
     scratch: number,
   ): void;
+  blake3KeyTable(): number;
 }
 
 export const raw = kernels as unknown as Blake3Kernels;
+
+/** Bytes of one splatted key in the kernels' key table. */
+const KEY_BYTES = 128;
+const keyTable = raw.blake3KeyTable();
+
+/** Where the kernels keep the splatted key of a mode (read-only static data). */
+export function keyPtr(mode: KernelMode): number {
+  return keyTable + KEY_BYTES * mode.slot;
+}
 
 /** Bytes of kernel scratch (message block + chaining-value stack); one per concurrent caller. */
 export const SCRATCH_BYTES = 18448;
@@ -51,51 +81,92 @@ function checkRoom(v: WasmVec, words: number, what: string, name: string): void 
 }
 
 /**
- * One layer of 2-to-1 nodes: dst digest i = BLAKE3(src digest 2i ‖ src digest 2i+1), i < count.
- * dst needs 8·count words, src 16·count.
+ * Unchecked: 2-to-1 Merkle nodes under MERKLE_NODE, dst digest i = node(digest at left +
+ * i·leftStride ‖ digest at right + i·rightStride), i < count, with the scratch block s.
+ */
+export function nodesAt(
+  dstPtr: number,
+  left: number,
+  leftStride: number,
+  right: number,
+  rightStride: number,
+  count: number,
+  s: number,
+): void {
+  raw.blake3Pairs(
+    dstPtr,
+    left,
+    leftStride,
+    right,
+    rightStride,
+    count,
+    keyPtr(MERKLE_NODE),
+    MERKLE_NODE.flags,
+    s,
+  );
+}
+
+/**
+ * One layer of 2-to-1 Merkle nodes: dst digest i = node(src digest 2i ‖ src digest 2i+1), i <
+ * count, under MERKLE_NODE. dst needs 8·count words, src 16·count.
  */
 export function hashNodes(dst: WasmVec, src: WasmVec, count: number): void {
   checkCount(count, 'hashNodes');
   checkRoom(dst, 8 * count, 'hashNodes', 'dst');
   checkRoom(src, 16 * count, 'hashNodes', 'src');
   const s = allocScratch();
-  raw.blake3Pairs(dst.ptr, src.ptr, 64, src.ptr + 32, 64, count, s);
+  nodesAt(dst.ptr, src.ptr, 64, src.ptr + 32, 64, count, s);
   free(s);
 }
 
-/** dst digest i = BLAKE3(left digest i ‖ right digest i), i < count. dst may be left. */
+/** dst digest i = node(left digest i ‖ right digest i) under MERKLE_NODE, i < count. dst may be left. */
 export function hashPairs(dst: WasmVec, left: WasmVec, right: WasmVec, count: number): void {
   checkCount(count, 'hashPairs');
   checkRoom(dst, 8 * count, 'hashPairs', 'dst');
   checkRoom(left, 8 * count, 'hashPairs', 'left');
   checkRoom(right, 8 * count, 'hashPairs', 'right');
   const s = allocScratch();
-  raw.blake3Pairs(dst.ptr, left.ptr, 32, right.ptr, 32, count, s);
+  nodesAt(dst.ptr, left.ptr, 32, right.ptr, 32, count, s);
   free(s);
 }
 
 /**
- * Leaf hashes of matrix m into dst (8 words per row): dst digest i = BLAKE3(LE bytes of row i).
- * The matrix is checked here; use hashRowsAt inside loops that have checked already.
+ * Row hashes of matrix m into dst (8 words per row): dst digest i = BLAKE3 in `mode` of the LE
+ * bytes of row i. The default is the plain hash (the prover's proof-of-work grinding hashes
+ * seed ‖ nonce rows with it); Merkle leaves are hashLeaves. The matrix is checked here; use
+ * hashRowsAt inside loops that have checked already.
  */
-export function hashRows(dst: WasmVec, m: Matrix): void {
+export function hashRows(dst: WasmVec, m: Matrix, mode: KernelMode = HASH): void {
   checkMatrix(m, 0, false);
   checkRoom(dst, 8 * m.height, 'hashRows', 'dst');
   const s = allocScratch();
   try {
-    hashRowsAt(dst.ptr, m, 0, m.height, s);
+    hashRowsAt(dst.ptr, m, 0, m.height, s, mode);
   } finally {
     free(s);
   }
 }
 
+/** Merkle leaf digests of matrix m (MERKLE_LEAF) into dst, 8 words per row. */
+export function hashLeaves(dst: WasmVec, m: Matrix): void {
+  hashRows(dst, m, MERKLE_LEAF);
+}
+
 /**
- * Unchecked: digests of rows [row0, row0 + count) of a checked matrix to dstPtr (consecutive),
- * using the scratch block s. The row range is what a worker would take.
+ * Unchecked: digests in `mode` of rows [row0, row0 + count) of a checked matrix to dstPtr
+ * (consecutive), using the scratch block s. The row range is what a worker would take.
  */
-export function hashRowsAt(dstPtr: number, m: Matrix, row0: number, count: number, s: number): void {
+export function hashRowsAt(
+  dstPtr: number,
+  m: Matrix,
+  row0: number,
+  count: number,
+  s: number,
+  mode: KernelMode,
+): void {
+  const key = keyPtr(mode);
   if (m.layout === 'row-major') {
-    raw.blake3RowsRowMajor(dstPtr, m.data.ptr + 4 * row0 * m.width, m.width, count, s);
+    raw.blake3RowsRowMajor(dstPtr, m.data.ptr + 4 * row0 * m.width, m.width, count, key, mode.flags, s);
     return;
   }
   // Column-pointer table: the columns kernel reads word j of row i at cols[j] + 4i.
@@ -104,6 +175,6 @@ export function hashRowsAt(dstPtr: number, m: Matrix, row0: number, count: numbe
   const t = table.view;
   if (m.layout === 'col-major') for (let j = 0; j < w; j++) t[j] = m.data.ptr + 4 * j * m.height;
   else for (let j = 0; j < w; j++) t[j] = m.columns[j].ptr;
-  raw.blake3RowsColumns(dstPtr, table.ptr, w, row0, count, s);
+  raw.blake3RowsColumns(dstPtr, table.ptr, w, row0, count, key, mode.flags, s);
   table.free();
 }

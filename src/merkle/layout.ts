@@ -3,7 +3,7 @@
 // Invariant: level t has H >> t nodes (H the tallest height) and group t lists, in commit order,
 // the matrices of height H >> t; group 0 is never empty.
 
-import { DIGEST_WORDS, hashPair, hashWords } from './blake3.js';
+import { DIGEST_WORDS, hashLeaf, hashNode } from './blake3.js';
 import { MerkleError } from './errors.js';
 import { checkShape, type MatrixShape } from './matrix.js';
 
@@ -49,9 +49,9 @@ export function checkIndices(indices: readonly number[], height: number): void {
 const rowDigest = new Uint32Array(DIGEST_WORDS);
 
 /**
- * The digest that group t contributes for one position: the row digests BLAKE3(row) of the group's
- * matrices, folded left to right by 2-to-1 nodes (g = d_0, then g = H(g ‖ d_k)). rowOf(k) gives
- * matrix k's row at that position. Writes out[oo..oo+8).
+ * The digest that group t contributes for one position: the leaf digests (MERKLE_LEAF) of the
+ * group's matrices' rows, folded left to right by 2-to-1 nodes (g = d_0, then g = node(g ‖ d_k),
+ * MERKLE_NODE). rowOf(k) gives matrix k's row at that position. Writes out[oo..oo+8).
  */
 export function groupDigest(
   layout: TreeLayout,
@@ -63,10 +63,10 @@ export function groupDigest(
   const g = layout.groups[t];
   for (let n = 0; n < g.length; n++) {
     const row = rowOf(g[n]);
-    if (n === 0) hashWords(row, 0, row.length, out, oo);
+    if (n === 0) hashLeaf(row, 0, row.length, out, oo);
     else {
-      hashWords(row, 0, row.length, rowDigest, 0);
-      hashPair(out, oo, rowDigest, 0, out, oo);
+      hashLeaf(row, 0, row.length, rowDigest, 0);
+      hashNode(out, oo, rowDigest, 0, out, oo);
     }
   }
 }

@@ -1,21 +1,31 @@
 // Plain-TypeScript twin of commit(): the same tree from the same matrices, hashed by the TS
 // BLAKE3 of blake3.ts. It is the oracle of the wasm commitment in tests and its `.ts` bench row.
-// Invariant: layers[t] holds the H >> t digests of level t; layers[logHeight] is the root.
+// Invariant: layers[t] holds the H >> t digests of level t; layers[logHeight] is the root. Rows
+// hash under MERKLE_LEAF, nodes and group folds under MERKLE_NODE, as in tree.ts.
 
-import { DIGEST_WORDS, digestBytes, pairsTs, rowsColumnsTs, rowsRowMajorTs } from './blake3.js';
+import {
+  DIGEST_WORDS,
+  digestBytes,
+  MERKLE_LEAF,
+  MERKLE_NODE,
+  pairsTs,
+  rowsColumnsTs,
+  rowsRowMajorTs,
+} from './blake3.js';
 import { layoutOf } from './layout.js';
 import { checkMatrix, type Matrix, shapeOf } from './matrix.js';
 
-/** Row digests of a matrix (8 words per row), by the TS twins of the leaf kernels. */
+/** Merkle leaf digests of a matrix (8 words per row), by the TS twins of the leaf kernels. */
 export function rowDigestsTs(m: Matrix): Uint32Array {
   const out = new Uint32Array(DIGEST_WORDS * m.height);
-  if (m.layout === 'row-major') rowsRowMajorTs(out, 0, m.data.view, 0, m.width, m.height);
+  if (m.layout === 'row-major') rowsRowMajorTs(MERKLE_LEAF, out, 0, m.data.view, 0, m.width, m.height);
   else if (m.layout === 'col-major') {
     const v = m.data.view;
     const cols = Array.from({ length: m.width }, (_, j) => v.subarray(j * m.height, (j + 1) * m.height));
-    rowsColumnsTs(out, 0, cols, 0, m.height);
+    rowsColumnsTs(MERKLE_LEAF, out, 0, cols, 0, m.height);
   } else {
     rowsColumnsTs(
+      MERKLE_LEAF,
       out,
       0,
       m.columns.map((c) => c.view),
@@ -34,7 +44,7 @@ export function commitTs(matrices: readonly Matrix[]): { root: Uint8Array; layer
     if (g.length === 0) return null;
     const acc = rowDigestsTs(matrices[g[0]]);
     for (let n = 1; n < g.length; n++) {
-      pairsTs(acc, 0, acc, 0, 8, rowDigestsTs(matrices[g[n]]), 0, 8, acc.length / 8);
+      pairsTs(MERKLE_NODE, acc, 0, acc, 0, 8, rowDigestsTs(matrices[g[n]]), 0, 8, acc.length / 8);
     }
     return acc;
   };
@@ -43,9 +53,9 @@ export function commitTs(matrices: readonly Matrix[]): { root: Uint8Array; layer
     const below = layers[t - 1];
     const n = layout.height >> t;
     const layer = new Uint32Array(DIGEST_WORDS * n);
-    pairsTs(layer, 0, below, 0, 16, below, 8, 16, n);
+    pairsTs(MERKLE_NODE, layer, 0, below, 0, 16, below, 8, 16, n);
     const g = group(t);
-    if (g) pairsTs(layer, 0, layer, 0, 8, g, 0, 8, n);
+    if (g) pairsTs(MERKLE_NODE, layer, 0, layer, 0, 8, g, 0, 8, n);
     layers.push(layer);
   }
   return { root: digestBytes(layers[layout.logHeight], 0), layers };

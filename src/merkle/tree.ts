@@ -2,11 +2,12 @@
 // with the SIMD kernels, keeps every level in wasm memory, and opens batches of query indices.
 // Invariant: the root equals commitTs (reference.ts) on the same matrices, and every opening
 // verifies under verify.ts; the tree reads the matrices again when opening, so they must outlive it.
+// Row digests hash under MERKLE_LEAF and every 2-to-1 combination under MERKLE_NODE.
 
 import { free as freeBlock, WasmVec } from '../wasm/memory.js';
-import { DIGEST_WORDS, digestBytes } from './blake3.js';
+import { DIGEST_WORDS, digestBytes, MERKLE_LEAF } from './blake3.js';
 import { MerkleError } from './errors.js';
-import { allocScratch, hashRowsAt, raw } from './hash.js';
+import { allocScratch, hashRowsAt, nodesAt } from './hash.js';
 import { checkIndices, layoutOf, type TreeLayout } from './layout.js';
 import { checkMatrix, type Matrix, readRow, shapeOf } from './matrix.js';
 import type { MultiOpening } from './opening.js';
@@ -107,8 +108,8 @@ export function commit(matrices: readonly Matrix[]): { root: Uint8Array; tree: M
   const tmp = maxGroup > 0 ? new WasmVec(2 * DIGEST_WORDS * maxGroup) : null;
   const s = allocScratch();
   try {
-    // Folds group t into the digests at dst (n = height >> t of them): dst = H(dst ‖ d) per row
-    // digest d, or, when first (level 0), dst = the first matrix's row digests.
+    // Folds group t into the digests at dst (n = height >> t of them): dst = node(dst ‖ d) per
+    // row digest d, or, when first (level 0), dst = the first matrix's row digests.
     const addGroup = (t: number, dst: number, first: boolean): void => {
       const n = height >> t;
       const g = groups[t];
@@ -116,20 +117,20 @@ export function commit(matrices: readonly Matrix[]): { root: Uint8Array; tree: M
       const scratchDigests = tmp === null ? 0 : tmp.ptr;
       const acc = first ? dst : scratchDigests + 32 * n;
       for (let k = 0; k < g.length; k++) {
-        if (k === 0) hashRowsAt(acc, matrices[g[0]], 0, n, s);
+        if (k === 0) hashRowsAt(acc, matrices[g[0]], 0, n, s, MERKLE_LEAF);
         else {
-          hashRowsAt(scratchDigests, matrices[g[k]], 0, n, s);
-          raw.blake3Pairs(acc, acc, 32, scratchDigests, 32, n, s);
+          hashRowsAt(scratchDigests, matrices[g[k]], 0, n, s, MERKLE_LEAF);
+          nodesAt(acc, acc, 32, scratchDigests, 32, n, s);
         }
       }
-      if (!first) raw.blake3Pairs(dst, dst, 32, acc, 32, n, s);
+      if (!first) nodesAt(dst, dst, 32, acc, 32, n, s);
     };
     const base = nodes.ptr;
     addGroup(0, base, true);
     for (let t = 1; t <= logHeight; t++) {
       const below = base + 4 * offsets[t - 1];
       const here = base + 4 * offsets[t];
-      raw.blake3Pairs(here, below, 64, below + 32, 64, height >> t, s);
+      nodesAt(here, below, 64, below + 32, 64, height >> t, s);
       if (groups[t].length > 0) addGroup(t, here, false);
     }
   } catch (e) {

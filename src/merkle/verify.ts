@@ -2,9 +2,11 @@
 // the siblings, in plain TypeScript (no wasm memory, nothing from the prover).
 // Invariant: accepts exactly the openings MerkleTree.open produces for the committed matrices;
 // anything else the prover controls (rows, siblings) yields a failure, never an exception.
+// Rows hash as leaves (MERKLE_LEAF, in groupDigest) and everything above as nodes (MERKLE_NODE),
+// so no opening can pass a node's 64-byte preimage off as a row, or a row digest as a node.
 
 import { P } from '../field/babybear.js';
-import { DIGEST_BYTES, DIGEST_WORDS, hashPair, readDigest } from './blake3.js';
+import { DIGEST_BYTES, DIGEST_WORDS, hashNode, readDigest } from './blake3.js';
 import { MerkleError } from './errors.js';
 import { checkIndices, groupDigest, layoutOf, type TreeLayout } from './layout.js';
 import type { MatrixShape } from './matrix.js';
@@ -83,7 +85,7 @@ export function verifyOpening(
   let n = 0;
   const scratch = new Uint32Array(DIGEST_WORDS);
 
-  // Adds group t's digest to each known node of level t: node = H(node ‖ group digest) (or,
+  // Adds group t's digest to each known node of level t: node = node(node ‖ group digest) (or,
   // at the leaves, node = group digest). All queries under a node must open the same rows.
   const addGroup = (t: number): string | null => {
     if (groups[t].length === 0) return null;
@@ -98,7 +100,7 @@ export function verifyOpening(
       if (t === 0) groupDigest(layout, 0, (k) => first[k], dig, DIGEST_WORDS * e);
       else {
         groupDigest(layout, t, (k) => first[k], scratch, 0);
-        hashPair(dig, DIGEST_WORDS * e, scratch, 0, dig, DIGEST_WORDS * e);
+        hashNode(dig, DIGEST_WORDS * e, scratch, 0, dig, DIGEST_WORDS * e);
       }
     }
     return null;
@@ -125,14 +127,14 @@ export function verifyOpening(
       const p = pos[e];
       const at = DIGEST_WORDS * e;
       if ((p & 1) === 0 && e + 1 < n && pos[e + 1] === p + 1) {
-        hashPair(dig, at, dig, at + DIGEST_WORDS, next, DIGEST_WORDS * m);
+        hashNode(dig, at, dig, at + DIGEST_WORDS, next, DIGEST_WORDS * m);
         nextStart.push(start[e]);
         e++;
       } else {
         if (s === siblings.length) return fail(`ran out of siblings at level ${t}`);
         readDigest(siblings[s++], 0, sib, 0);
-        if ((p & 1) === 0) hashPair(dig, at, sib, 0, next, DIGEST_WORDS * m);
-        else hashPair(sib, 0, dig, at, next, DIGEST_WORDS * m);
+        if ((p & 1) === 0) hashNode(dig, at, sib, 0, next, DIGEST_WORDS * m);
+        else hashNode(sib, 0, dig, at, next, DIGEST_WORDS * m);
         nextStart.push(start[e]);
       }
       nextPos.push(p >> 1);

@@ -16,14 +16,17 @@ import { liveBytes, WasmVec } from '../../src/wasm/memory.js';
 import { bytesOf, freeMatrix, LAYOUTS, type Layout, makeMatrix, words } from './helpers.js';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
-const H = (...parts: Uint8Array[]) => {
-  const all = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    all.set(p, o);
-    o += p.length;
-  }
-  return blake3(all);
+// The keys from their domain strings (docs/MERKLE.md), with noble only: nothing from src/merkle.
+const LEAF_KEY = blake3(new TextEncoder().encode('rvstark merkle leaf v2'));
+const NODE_KEY = blake3(new TextEncoder().encode('rvstark merkle node v2'));
+/** A Merkle leaf: keyed BLAKE3 of the row's bytes under the leaf key. */
+const leaf = (bytes: Uint8Array) => blake3(bytes, { key: LEAF_KEY });
+/** A 2-to-1 node: keyed BLAKE3 of the two digests under the node key. */
+const H = (a: Uint8Array, b: Uint8Array) => {
+  const all = new Uint8Array(64);
+  all.set(a, 0);
+  all.set(b, 32);
+  return blake3(all, { key: NODE_KEY });
 };
 
 interface Spec {
@@ -47,7 +50,7 @@ afterAll(() => {
 function rootByHand(specs: Spec[], data: Uint32Array[]): Uint8Array {
   const maxH = Math.max(...specs.map((s) => s.height));
   const rowDigest = (k: number, i: number) =>
-    blake3(bytesOf(data[k].subarray(i * specs[k].width, (i + 1) * specs[k].width)));
+    leaf(bytesOf(data[k].subarray(i * specs[k].width, (i + 1) * specs[k].width)));
   const group = (h: number, i: number): Uint8Array | null => {
     let g: Uint8Array | null = null;
     specs.forEach((s, k) => {
@@ -109,7 +112,7 @@ describe('commit', () => {
   it('opens and verifies a one-row tree (the root is the leaf)', () => {
     const { matrices, shapes, data } = build([{ height: 1, width: 3, layout: 'row-major' }], 3);
     const { root, tree } = commit(matrices);
-    expect(hex(root)).toBe(hex(blake3(bytesOf(data[0]))));
+    expect(hex(root)).toBe(hex(leaf(bytesOf(data[0]))));
     const o = tree.open([0, 0]);
     expect(o.siblings.length).toBe(0);
     expect(verify(root, shapes, [0, 0], o)).toBe(true);
