@@ -17,18 +17,16 @@ import {
   type Expr,
   RowMajorMatrix,
 } from '../../../src/air/index.js';
-import { add, type Felt, mul, neg, P, sub } from '../../../src/field/babybear.js';
+import { add, type Felt, inv, mul, neg, P, pow, rootOfUnity, sub } from '../../../src/field/babybear.js';
 import type { StarkParams } from '../../../src/fri/params.js';
-import { prove } from '../../../src/prover/index.js';
+import { prove, setup } from '../../../src/prover/index.js';
 import { StarkError } from '../../../src/stark/errors.js';
 import { verify } from '../../../src/verifier/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // The one adapter every prove/verify call of the differential and selector-attack tests goes
-// through. Against the keyed API it becomes:
-//   const { provingKey, verifyingKey } = setup(airs, params);
-//   proof = prove(provingKey, tables, { contributions }).proof;
-//   r = verify(verifyingKey, { publics, contributions }, proof);
+// through, written against the keyed API: setup(airs, params) → { provingKey, verifyingKey },
+// prove(provingKey, tables, { contributions }), verify(verifyingKey, statement, proof).
 // ---------------------------------------------------------------------------------------------
 
 /** A tuple the statement puts on a bus (signed like a send: p − m takes it m times). */
@@ -40,7 +38,22 @@ export interface Contribution {
 
 export type Outcome =
   | { readonly ok: true }
-  | { readonly ok: false; readonly kind: string; readonly reason: string; readonly by: 'prover' | 'verifier' };
+  | {
+      readonly ok: false;
+      readonly kind: string;
+      readonly reason: string;
+      readonly by: 'prover' | 'verifier';
+    };
+
+// One setup per (AIR list, parameters): the tests prove several traces of each system.
+const keyCache = new WeakMap<readonly Air[], { params: StarkParams; keys: ReturnType<typeof setup> }>();
+function keys(airs: readonly Air[], params: StarkParams): ReturnType<typeof setup> {
+  const hit = keyCache.get(airs);
+  if (hit !== undefined && JSON.stringify(hit.params) === JSON.stringify(params)) return hit.keys;
+  const k = setup(airs, params);
+  keyCache.set(airs, { params, keys: k });
+  return k;
+}
 
 /**
  * Proves with the honest machinery (the engine's `prove` never runs the debug checker, so it
@@ -55,16 +68,17 @@ export function proveAndVerify(
   contributions: readonly Contribution[],
   params: StarkParams,
 ): Outcome {
+  const { provingKey, verifyingKey } = keys(airs, params);
   let proof: Uint8Array;
   try {
-    const tables = airs.map((air, t) => ({ air, trace: traces[t], publics: publics[t] }));
-    proof = prove(tables, params, { contributions }).proof;
+    const tables = traces.map((trace, t) => ({ trace, publics: publics[t] }));
+    proof = prove(provingKey, tables, { contributions }).proof;
   } catch (e) {
     if (e instanceof StarkError || e instanceof AirError)
       return { ok: false, kind: e.kind, reason: e.message, by: 'prover' };
     throw e;
   }
-  const r = verify(airs, { publics, contributions }, proof, params);
+  const r = verify(verifyingKey, { publics, contributions }, proof);
   return r.ok ? { ok: true } : { ok: false, kind: r.kind, reason: r.reason, by: 'verifier' };
 }
 
@@ -330,10 +344,10 @@ function toExpr(b: AirBuilder, e: E): Expr {
 
 function applyConds(b: AirBuilder, conds: readonly Cond[]): AirBuilder {
   for (const c of conds) {
-    if (c.k === 'first') b = b.whenFirstRow();
+    if (c.k === 'expr') b = b.when(toExpr(b, c.e));
+    else if (c.k === 'first') b = b.whenFirstRow();
     else if (c.k === 'last') b = b.whenLastRow();
-    else if (c.k === 'trans') b = b.whenTransition();
-    else b = b.when(toExpr(b, c.e));
+    else b = b.whenTransition();
   }
   return b;
 }
@@ -371,7 +385,8 @@ export function makeAir(spec: TableSpec, buses: readonly Bus[]): Air {
           case 'acc': {
             const step = toExpr(b, col.step);
             if (col.via === 'whenTransition') b.whenTransition().assertEq(next, step, `c${j} step`);
-            else if (col.via === 'when(isTransition)') b.when(b.isTransition).assertEq(next, step, `c${j} step`);
+            else if (col.via === 'when(isTransition)')
+              b.when(b.isTransition).assertEq(next, step, `c${j} step`);
             else if (col.via === 'when(1-isLastRow)')
               b.when(b.const(1).sub(b.isLastRow)).assertEq(next, step, `c${j} step`);
             else b.assertZero(b.isTransition.mul(next.sub(step)), `c${j} step`);
@@ -406,8 +421,13 @@ export function makeAir(spec: TableSpec, buses: readonly Bus[]): Air {
   if (spec.pre.length > 0) {
     const pre = layout('c', spec.pre.length);
     const values = new Uint32Array(n * spec.pre.length);
-    for (let i = 0; i < n; i++) for (let c = 0; c < spec.pre.length; c++) values[i * spec.pre.length + c] = spec.pre[c][i];
-    return { ...air, preprocessed: pre, preprocessedTrace: () => new RowMajorMatrix(values.slice(), spec.pre.length) };
+    for (let i = 0; i < n; i++)
+      for (let c = 0; c < spec.pre.length; c++) values[i * spec.pre.length + c] = spec.pre[c][i];
+    return {
+      ...air,
+      preprocessed: pre,
+      preprocessedTrace: () => new RowMajorMatrix(values.slice(), spec.pre.length),
+    };
   }
   return air;
 }
@@ -417,12 +437,32 @@ export function makeAirs(spec: SystemSpec): Air[] {
   return spec.tables.map((t) => makeAir(t, buses));
 }
 
+/** A row selector's value on row i of n; the engine's selectors are 0/1 on the trace domain. */
+export type SelectorValues = (s: Sel, i: number, n: number) => Felt;
+
+export const ZERO_ONE_SELECTORS: SelectorValues = (s, i, n) =>
+  s === 'first' ? (i === 0 ? 1 : 0) : s === 'last' ? (i === n - 1 ? 1 : 0) : i === n - 1 ? 0 : 1;
+
+/**
+ * The values the verifier's selectors took on H before commit bc0232a: isLast was ω on the last
+ * row (Z_H/(n(x − ω^−1)) without the ω^−1 factor) and isTransition was x − ω^−1, i.e.
+ * ω^i − ω^−1 on row i. A trace derived with these is what a cheating prover builds against such a
+ * verifier: the debug checker rejects it, so a correct verifier must too.
+ */
+export const PRE_FIX_SELECTORS: SelectorValues = (s, i, n) => {
+  const w = rootOfUnity(Math.log2(n));
+  if (s === 'first') return i === 0 ? 1 : 0;
+  if (s === 'last') return i === n - 1 ? w : 0;
+  return sub(pow(w, i), inv(w));
+};
+
 /** A table's cells while it is being filled, column-major. */
 interface Env {
   readonly n: number;
   readonly main: Felt[][];
   readonly pre: readonly (readonly Felt[])[];
   readonly pubs: readonly Felt[];
+  readonly sel: SelectorValues;
 }
 
 function evalE(e: E, env: Env, i: number): Felt {
@@ -437,7 +477,7 @@ function evalE(e: E, env: Env, i: number): Felt {
     case 'const':
       return e.v;
     case 'sel':
-      return e.s === 'first' ? (i === 0 ? 1 : 0) : e.s === 'last' ? (i === env.n - 1 ? 1 : 0) : i === env.n - 1 ? 0 : 1;
+      return env.sel(e.s, i, env.n);
     case 'add':
       return add(evalE(e.a, env, i), evalE(e.b, env, i));
     case 'sub':
@@ -499,7 +539,11 @@ export function genE(rng: Rng, ctx: Ctx, maxDeg: number, depth = 3): E {
   if (depth <= 0 || rng.bool(0.3)) return leaf(rng, ctx, maxDeg);
   const r = rng.int(10);
   if (r < 4) {
-    return { k: rng.bool() ? 'add' : 'sub', a: genE(rng, ctx, maxDeg, depth - 1), b: genE(rng, ctx, maxDeg, depth - 1) };
+    return {
+      k: rng.bool() ? 'add' : 'sub',
+      a: genE(rng, ctx, maxDeg, depth - 1),
+      b: genE(rng, ctx, maxDeg, depth - 1),
+    };
   }
   if (r < 9) {
     const a = genE(rng, ctx, maxDeg, depth - 1);
@@ -534,7 +578,13 @@ function genConds(rng: Rng, ctx: Ctx, bits: readonly number[], maxCount: number)
     if (bits.length > 0) {
       const bit = () => rng.pick(bits);
       opts.push([3, () => ({ k: 'expr', e: { k: 'main', c: bit(), next: false } })]);
-      opts.push([1, () => ({ k: 'expr', e: { k: 'sub', a: { k: 'const', v: 1 }, b: { k: 'main', c: bit(), next: false } } })]);
+      opts.push([
+        1,
+        () => ({
+          k: 'expr',
+          e: { k: 'sub', a: { k: 'const', v: 1 }, b: { k: 'main', c: bit(), next: false } },
+        }),
+      ]);
     }
     out.push(rng.weighted(opts)());
   }
@@ -551,8 +601,10 @@ function genProducer(
 ): TableSpec {
   const logN = rng.range(2, 5);
   const n = 2 ** logN;
-  const maxDeg = rng.pick([2, 3, 3, 4]);
-  const pre = Array.from({ length: rng.pick([0, 0, 1, 2]) }, () => Array.from({ length: n }, () => rng.felt()));
+  const maxDeg = rng.pick([2, 3, 3, 4, 4, 5, 6]);
+  const pre = Array.from({ length: rng.pick([0, 0, 1, 2]) }, () =>
+    Array.from({ length: n }, () => rng.felt()),
+  );
   const inputs = Array.from({ length: rng.int(3) }, () => rng.felt());
   const width = rng.range(2, 7);
   const cols: Col[] = [];
@@ -585,10 +637,21 @@ function genProducer(
       const step = genE(rng, stepCtx, maxDeg - 1);
       const init: Init = rng.weighted<Init>([
         [1, { k: 'none' }],
-        [2, { k: 'first', e: genE(rng, { local: upTo(j), next: [], pre: pre.length, pubs: inputs.length }, maxDeg - 1, 2) }],
+        [
+          2,
+          {
+            k: 'first',
+            e: genE(rng, { local: upTo(j), next: [], pre: pre.length, pubs: inputs.length }, maxDeg - 1, 2),
+          },
+        ],
         [1, { k: 'wrap', e: genE(rng, ctx, maxDeg - 1, 2) }],
       ]);
-      const via = rng.pick(['whenTransition', 'when(isTransition)', 'when(1-isLastRow)', 'isTransition*'] as const);
+      const via = rng.pick([
+        'whenTransition',
+        'when(isTransition)',
+        'when(1-isLastRow)',
+        'isTransition*',
+      ] as const);
       cols.push({ kind, init, step, via });
     } else {
       if (kind === 'bit') bits.push(j);
@@ -602,19 +665,25 @@ function genProducer(
   }));
   const inters: Inter[] = [];
   const smalls = cols.flatMap((c, j) => (c.kind === 'small' ? [j] : []));
-  for (let k = rng.weighted([
-    [1, 0],
-    [2, 1],
-    [2, 2],
-    [1, 3],
-  ] as const); k > 0; k--) {
+  for (
+    let k = rng.weighted([
+      [1, 0],
+      [2, 1],
+      [2, 2],
+      [1, 3],
+    ] as const);
+    k > 0;
+    k--
+  ) {
     const conds = genConds(rng, all, bits, 2);
-    const multBudget = Math.max(0, 3 - condDegree(conds));
+    const multBudget = Math.max(0, maxDeg - condDegree(conds));
     const mult = rng.bool(0.4) ? null : genE(rng, all, multBudget, 2);
     const kind = rng.bool(0.7) ? 'send' : 'receive';
     if (range !== null && smalls.length > 0 && rng.bool(0.5)) {
       // A range check: send a small column (or, rarely, anything) on the range bus.
-      const v: E = rng.bool(0.85) ? { k: 'main', c: rng.pick(smalls), next: rng.bool(0.2) } : genE(rng, all, 2, 2);
+      const v: E = rng.bool(0.85)
+        ? { k: 'main', c: rng.pick(smalls), next: rng.bool(0.2) }
+        : genE(rng, all, 2, 2);
       inters.push({ bus: range.bus, kind, values: [v], mult, conds });
       continue;
     }
@@ -684,7 +753,7 @@ export function genSystem(rng: Rng): SystemSpec {
   const buses: BusSpec[] = Array.from({ length: numBuses }, (_, k) => ({
     id: ids[k],
     name: `bus${k}`,
-    arity: rng.range(1, 3),
+    arity: rng.range(1, 4),
   }));
   const tables: TableSpec[] = [];
   let range: { bus: number; values: Felt[] } | null = null;
@@ -699,7 +768,8 @@ export function genSystem(rng: Rng): SystemSpec {
     [3, 2],
     [1, 3],
   ] as const);
-  for (let t = 0; t < numProducers; t++) tables.push(genProducer(rng, `p${t}`, buses.slice(0, numBuses), range));
+  for (let t = 0; t < numProducers; t++)
+    tables.push(genProducer(rng, `p${t}`, buses.slice(0, numBuses), range));
   if (rng.bool(0.6)) tables.push(genSink(rng, 'sink', buses.slice(0, numBuses)));
   if (rangeTable !== null) tables.push(rangeTable);
   rng.shuffle(tables);
@@ -712,10 +782,10 @@ export function genSystem(rng: Rng): SystemSpec {
 
 const tupleKey = (bus: number, values: readonly Felt[]) => `${bus}:${values.join(',')}`;
 
-function fillProducer(rng: Rng, t: TableSpec, rangeValues: readonly Felt[] | null): Env {
+function fillTable(rng: Rng, t: TableSpec, rangeValues: readonly Felt[] | null, sel: SelectorValues): Env {
   const n = 2 ** t.logN;
-  const env: Env = { n, main: [], pre: t.pre, pubs: t.inputs };
-  t.cols.forEach((col, j) => {
+  const env: Env = { n, main: [], pre: t.pre, pubs: t.inputs, sel };
+  for (const col of t.cols) {
     const c: Felt[] = new Array(n).fill(0);
     env.main.push(c);
     switch (col.kind) {
@@ -730,7 +800,8 @@ function fillProducer(rng: Rng, t: TableSpec, rangeValues: readonly Felt[] | nul
         for (let i = 0; i < n; i++) c[i] = rangeValues ? rng.pick(rangeValues) : rng.int(4);
         break;
       case 'derived':
-        for (let i = 0; i < n; i++) c[i] = evalConds(col.conds, env, i) !== 0 ? evalE(col.e, env, i) : rng.felt();
+        for (let i = 0; i < n; i++)
+          c[i] = evalConds(col.conds, env, i) !== 0 ? evalE(col.e, env, i) : rng.felt();
         break;
       case 'acc':
         c[0] =
@@ -747,7 +818,7 @@ function fillProducer(rng: Rng, t: TableSpec, rangeValues: readonly Felt[] | nul
       case 'mult':
         break;
     }
-  });
+  }
   return env;
 }
 
@@ -764,12 +835,18 @@ function toMatrix(env: Env, width: number): RowMajorMatrix {
 /**
  * Fills every table so that all constraints hold, then balances every bus: the net count of each
  * tuple over the producers goes to the range table (if the tuple is one of its fixed values), to
- * a free row of the sink, or else to a public contribution.
+ * a free row of the sink, or else to a public contribution. `sel` is what the row selectors
+ * mean while deriving: the engine's 0/1 for an honest trace, or another reading of them (for a
+ * trace a verifier with that reading would accept).
  */
-export function honestInstance(rng: Rng, spec: SystemSpec): Instance {
+export function honestInstance(
+  rng: Rng,
+  spec: SystemSpec,
+  sel: SelectorValues = ZERO_ONE_SELECTORS,
+): Instance {
   const range = spec.tables.find((t) => t.role === 'range');
   const envs: Env[] = spec.tables.map((t) =>
-    t.role === 'producer' ? fillProducer(rng, t, range ? range.pre[0] : null) : fillProducer(rng, t, null),
+    fillTable(rng, t, t.role === 'producer' && range ? range.pre[0] : null, sel),
   );
   const publics = spec.tables.map((t, k) => [...t.inputs, ...outputsOf(t, envs[k])]);
   // Net count of each tuple sent by the producers.
@@ -798,17 +875,21 @@ export function honestInstance(rng: Rng, spec: SystemSpec): Instance {
       const it = t.inters[slot.inter];
       // Rows where the slot's selector conditions (not its flag) are on.
       const selConds = it.conds.filter((c) => c.k !== 'expr');
-      const rows = rng.shuffle(upTo(env.n).filter((i) => evalConds(selConds, env, i) === 1));
+      const rows = rng.shuffle(upTo(env.n).filter((i) => evalConds(selConds, env, i) !== 0));
       const used = new Set<number>();
       const take = (i: number, m: Felt) => {
-        env.main[slot.multCol][i] = it.kind === 'receive' ? m : neg(m);
+        const scaled = mul(m, inv(evalConds(selConds, env, i)));
+        env.main[slot.multCol][i] = it.kind === 'receive' ? scaled : neg(scaled);
         if (slot.flagCol !== null) env.main[slot.flagCol][i] = 1;
         used.add(i);
       };
       if (slot.valueCols === null) {
         // Range table: each row's tuple is fixed; match it against the nets.
         for (const i of rows) {
-          const key = tupleKey(it.bus, it.values.map((v) => evalE(v, env, i)));
+          const key = tupleKey(
+            it.bus,
+            it.values.map((v) => evalE(v, env, i)),
+          );
           const e = net.get(key);
           if (e !== undefined && rng.bool(0.9)) {
             take(i, e.m);
@@ -844,20 +925,27 @@ export function honestInstance(rng: Rng, spec: SystemSpec): Instance {
   });
   const contributions: Contribution[] = [];
   for (const e of net.values()) {
-    if (e.m !== 0) contributions.push({ busId: spec.buses[e.bus].id, values: e.values, multiplicity: neg(e.m) });
+    if (e.m !== 0)
+      contributions.push({ busId: spec.buses[e.bus].id, values: e.values, multiplicity: neg(e.m) });
   }
   rng.shuffle(contributions);
   const traces = spec.tables.map((t, k) => toMatrix(envs[k], t.cols.length));
   return { traces, publics, contributions };
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Corruptions
 // ---------------------------------------------------------------------------------------------
 
 export type Corruption =
-  | { readonly k: 'cell'; readonly why: string; readonly t: number; readonly row: number; readonly col: number; readonly v: Felt }
+  | {
+      readonly k: 'cell';
+      readonly why: string;
+      readonly t: number;
+      readonly row: number;
+      readonly col: number;
+      readonly v: Felt;
+    }
   | { readonly k: 'public'; readonly t: number; readonly i: number; readonly v: Felt }
   | { readonly k: 'contribution-mult'; readonly i: number; readonly v: Felt }
   | { readonly k: 'contribution-value'; readonly i: number; readonly a: number; readonly v: Felt }
@@ -955,7 +1043,10 @@ export function genCorruption(rng: Rng, spec: SystemSpec, inst: Instance): Corru
     case 'contribution-add': {
       const bus = spec.buses[rng.pick(usedBuses)];
       const values = Array.from({ length: bus.arity }, () => rng.felt());
-      return { k: 'contribution-add', c: { busId: bus.id, values, multiplicity: rng.bool(0.7) ? 1 : rng.felt() } };
+      return {
+        k: 'contribution-add',
+        c: { busId: bus.id, values, multiplicity: rng.bool(0.7) ? 1 : rng.felt() },
+      };
     }
     default: {
       const t = rng.int(tables.length);
@@ -967,7 +1058,7 @@ export function genCorruption(rng: Rng, spec: SystemSpec, inst: Instance): Corru
 export function applyCorruption(inst: Instance, c: Corruption): Instance {
   const traces = inst.traces.map((m) => new RowMajorMatrix(m.values.slice(), m.width));
   const publics = inst.publics.map((p) => p.slice());
-  const contributions = inst.contributions.map((x) => ({ ...x, values: x.values.slice() }));
+  const contributions: Contribution[] = inst.contributions.map((x) => ({ ...x, values: x.values.slice() }));
   switch (c.k) {
     case 'cell':
       traces[c.t].set(c.row, c.col, c.v);
@@ -1003,4 +1094,54 @@ export function describe(spec: SystemSpec): string {
         `pub ${t.inputs.length}+${t.outputs.length}, ${t.inters.length} interactions]`,
     )
     .join(' ');
+}
+
+/** Which builder features a system exercises (the test checks that the seeded runs cover all). */
+export function features(spec: SystemSpec, inst: Instance): Set<string> {
+  const f = new Set<string>();
+  const walk = (e: E, where: string) => {
+    if (e.k === 'sel') f.add(`selector-as-value in ${where}`);
+    if (e.k === 'main' && e.next) f.add('next-row reference');
+    if (e.k === 'pre') f.add(e.next ? 'preprocessed next' : 'preprocessed local');
+    if (e.k === 'pub') f.add('public input in an expression');
+    if (e.k === 'add' || e.k === 'sub' || e.k === 'mul') {
+      walk(e.a, where);
+      walk(e.b, where);
+    } else if (e.k === 'neg') walk(e.a, where);
+  };
+  const conds = (cs: readonly Cond[], where: string) => {
+    for (const c of cs) {
+      if (c.k === 'expr') {
+        f.add(readsSel(c.e) ? `when(selector expression) on ${where}` : `when(data) on ${where}`);
+        walk(c.e, where);
+      } else f.add(`when-${c.k} on ${where}`);
+    }
+  };
+  for (const t of spec.tables) {
+    t.cols.forEach((c) => {
+      if (c.kind === 'derived') {
+        conds(c.conds, 'constraint');
+        walk(c.e, 'constraint');
+      } else if (c.kind === 'acc') {
+        f.add(`transition via ${c.via}`);
+        f.add(`boundary ${c.init.k}`);
+        walk(c.step, 'constraint');
+        if (c.init.k !== 'none') walk(c.init.e, 'constraint');
+      } else f.add(`column ${c.kind}`);
+    });
+    if (t.outputs.length > 0) f.add('public output');
+    for (const it of t.inters) {
+      f.add(it.kind);
+      f.add(`arity ${it.values.length}`);
+      conds(it.conds, it.kind);
+      for (const v of it.values) walk(v, 'bus value');
+      if (it.mult !== null && degree(it.mult) > 0) f.add('multiplicity expression');
+      if (it.mult !== null) walk(it.mult, 'multiplicity');
+    }
+    f.add(`table ${t.role}`);
+  }
+  if (new Set(spec.tables.map((t) => t.logN)).size > 1) f.add('tables of different heights');
+  if (new Set(spec.tables.flatMap((t) => t.inters.map((it) => it.bus))).size > 1) f.add('several buses');
+  if (inst.contributions.length > 0) f.add('public bus contributions');
+  return f;
 }
