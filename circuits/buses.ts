@@ -37,9 +37,35 @@ export const RANGE16 = new Bus(13, 'range16', 1);
 /** (ts, code_lo, code_hi): the run halted at the ECALL whose timestamp is ts (= 4·cycles), exit code a0. */
 export const HALT = new Bus(14, 'halt', 3);
 
+/**
+ * (stream, offset, byte): byte number `offset` of a stream; stream 0 = input, 1 = output (fd 1).
+ * The statement sends every input byte (+1) and receives every output byte (−1); read ECALLs'
+ * word rows receive the input bytes they store, write(1) word rows send the bytes they load.
+ */
+export const IO = new Bus(16, 'io', 3);
+
+/**
+ * (addr, v_lo, v_hi, ro): one word of the loaded image at word address addr; ro = 1 for every
+ * executable word (also zero ones), 0 for the non-zero data words. Sent once per row by the
+ * preprocessed image table, received by the RAM boundary row of that address.
+ */
+export const IMAGE = new Bus(17, 'image', 4);
+
+/**
+ * (ts, kind, word, lane, pos, rem): what is left of a read/write ECALL's buffer: `rem` bytes from
+ * byte `lane` of word address `word`, at stream offset `pos`; kind 1 = read (fd 0), 2 = write
+ * fd 1, 3 = write fd 2. The ECALL row sends the whole buffer, each word row takes the bytes of
+ * one word and sends the rest (circuits/ecall/io-air.ts).
+ */
+export const IO_CHUNK = new Bus(18, 'io-chunk', 6);
+
 /** Address spaces on MEMORY. */
 export const SPACE_REG = 0;
 export const SPACE_RAM = 1;
+/** RAM words of the executable segments (read-only: the image's ro = 1 words). */
+export const SPACE_RAM_RO = 2;
+/** The I/O cursors: addr 0 = input (pos, eof), addr 1 = output (pos, 0); field elements. */
+export const SPACE_IO = 3;
 
-/** Every bus, for registries and statement checks. Ids 15.. are reserved for BYTE_OP, IO, IMAGE. */
-export const BUSES: readonly Bus[] = [EXEC, PROGRAM, MEMORY, RANGE16, HALT];
+/** Every bus, for registries and statement checks. Id 15 is reserved for BYTE_OP. */
+export const BUSES: readonly Bus[] = [EXEC, PROGRAM, MEMORY, RANGE16, HALT, IO, IMAGE, IO_CHUNK];

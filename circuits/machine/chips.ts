@@ -13,6 +13,8 @@ import { ecallAir } from '../ecall/air.js';
 import { ECALL_OPS, ecallTrace } from '../ecall/trace.js';
 import type { RangeCounter } from '../gadgets/range.js';
 import { jumpAir } from '../jump/air.js';
+import { loadAir, storeAir } from '../memory/air.js';
+import { LOAD_OPS, loadTrace, STORE_OPS, storeTrace } from '../memory/trace.js';
 import { JUMP_OPS, jumpTrace } from '../jump/trace.js';
 import { upperAir } from '../upper/air.js';
 import { UPPER_OPS, upperTrace } from '../upper/trace.js';
@@ -37,6 +39,8 @@ export const INSTRUCTION_CHIPS: readonly InstructionChip[] = [
   { air: jumpAir as Air, ops: JUMP_OPS, trace: jumpTrace },
   { air: branchAir as Air, ops: BRANCH_OPS, trace: branchTrace },
   { air: ecallAir as Air, ops: ECALL_OPS, trace: ecallTrace },
+  { air: loadAir as Air, ops: LOAD_OPS, trace: loadTrace },
+  { air: storeAir as Air, ops: STORE_OPS, trace: storeTrace },
 ];
 
 /** CHIP_OF_OP[op] = index into INSTRUCTION_CHIPS, or −1 if no chip proves op yet. */

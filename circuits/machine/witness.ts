@@ -4,7 +4,10 @@
 
 import type { Air, RowMajorMatrix } from '../../src/air/index.js';
 import type { ExecutionResult } from '../../src/vm/index.js';
+import { ioWordTrace } from '../ecall/io-trace.js';
 import { RangeCounter } from '../gadgets/range.js';
+import { imageTrace } from '../image/air.js';
+import { boundaryTrace } from '../memory-boundary/trace.js';
 import { programTrace } from '../program/trace.js';
 import { rangeTrace } from '../range/trace.js';
 import { registersTrace } from '../registers/trace.js';
@@ -48,8 +51,18 @@ export function generateWitness(
   const rowsOf: number[][] = INSTRUCTION_CHIPS.map(() => []);
   for (let k = 0; k < cy.n; k++) rowsOf[CHIP_OF_OP[cy.op[k]]].push(k);
   const instr = INSTRUCTION_CHIPS.map((c, i) => c.trace(cy, rowsOf[i], tableHeight(rowsOf[i].length), range));
+  const boundary = boundaryTrace(cy, machine.image, range);
+  const ioWords = ioWordTrace(cy, range);
   // The range table is filled last: every other filler has counted its lookups by now.
-  const traces = [programTrace(cy), rangeTrace(range), registersTrace(cy), ...instr];
+  const traces = [
+    programTrace(cy),
+    rangeTrace(range),
+    registersTrace(cy),
+    imageTrace(machine.image),
+    boundary,
+    ...instr,
+    ioWords,
+  ];
   const tables = machine.airs.map((air, i) => {
     opts.tamper?.(air.name, traces[i]);
     return { air, trace: traces[i] };
