@@ -38,6 +38,15 @@ export class RowEvaluator {
         { chip: name },
       );
     }
+    if (publics.some((v) => !(Number.isInteger(v) && v >= 0 && v < P))) {
+      throw new AirError(
+        'bad-public-values',
+        `chip ${name}: a public value is not a canonical field element`,
+        {
+          chip: name,
+        },
+      );
+    }
     if (publics.length !== built.numPublicValues) {
       throw new AirError(
         'bad-public-values',
@@ -152,10 +161,24 @@ export function checkBuses(
   tables: readonly TableWitness[],
   publicContributions: readonly PublicContribution[] = [],
 ): void {
-  const net = new Map<string, { sum: Felt; where: string; chip: string; row: number | undefined }>();
-  const tally = (key: string, m: Felt, where: string, chip: string, row: number | undefined) => {
+  // Keyed by bus id and tuple, as LogUp's fingerprints are; the name is only for the message.
+  const net = new Map<
+    string,
+    { sum: Felt; shown: string; where: string; chip: string; row: number | undefined }
+  >();
+  const tally = (
+    busId: number,
+    name: string,
+    values: readonly number[],
+    m: Felt,
+    where: string,
+    chip: string,
+    row: number | undefined,
+  ) => {
+    const tuple = values.join(', ');
+    const key = `${busId}(${tuple})`;
     const e = net.get(key);
-    if (e === undefined) net.set(key, { sum: m, where, chip, row });
+    if (e === undefined) net.set(key, { sum: m, shown: `${name}(${tuple})`, where, chip, row });
     else e.sum = add(e.sum, m);
   };
   for (const t of tables) {
@@ -167,24 +190,39 @@ export function checkBuses(
       for (const it of built.interactions) {
         const m = v[it.multiplicity];
         if (m === 0) continue;
-        const key = `${it.bus.name}(${it.values.map((x) => v[x]).join(', ')})`;
         const signed = it.kind === 'send' ? m : neg(m);
-        tally(key, signed, `chip ${built.name} row ${i} (${it.label})`, built.name, i);
+        const values = it.values.map((x) => v[x]);
+        tally(
+          it.bus.id,
+          it.bus.name,
+          values,
+          signed,
+          `chip ${built.name} row ${i} (${it.label})`,
+          built.name,
+          i,
+        );
       }
     }
   }
   const busName = new Map<number, string>();
   for (const t of tables) for (const it of t.built.interactions) busName.set(it.bus.id, it.bus.name);
   for (const c of publicContributions) {
-    const key = `${busName.get(c.busId) ?? `bus#${c.busId}`}(${c.values.join(', ')})`;
-    tally(key, c.multiplicity, 'public input', 'public', undefined);
+    tally(
+      c.busId,
+      busName.get(c.busId) ?? `bus#${c.busId}`,
+      c.values,
+      c.multiplicity,
+      'public input',
+      'public',
+      undefined,
+    );
   }
-  for (const [key, e] of net) {
+  for (const e of net.values()) {
     if (e.sum !== 0) {
       const shown = e.sum > P / 2 ? `-${P - e.sum}` : `${e.sum}`;
       throw new AirError(
         'bus-unbalanced',
-        `bus tuple ${key} is unbalanced by ${shown}, first seen at ${e.where}`,
+        `bus tuple ${e.shown} is unbalanced by ${shown}, first seen at ${e.where}`,
         {
           chip: e.chip,
           row: e.row,

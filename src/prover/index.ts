@@ -2,11 +2,12 @@
 // bytes, with the conjectured security level of the key's parameters. Steps 0–5 are in
 // prove.ts; FRI and the query openings (steps 6–7) are here, mirroring src/verifier/index.ts.
 
-import { type SecurityLevel, securityLevel } from '../fri/params.js';
+import type { SecurityReport } from '../fri/params.js';
 import { type FriProveOptions, proveFri } from '../fri/prover.js';
 import type { MultiOpening } from '../merkle/opening.js';
 import { type StarkProof, writeProof } from '../stark/proof.js';
 import { TREES, type TreeName, treeIndex, treeShapes } from '../stark/queries.js';
+import { proofSecurity } from '../stark/security.js';
 import type { BusContribution } from '../stark/statement.js';
 import { grindFast } from './grind.js';
 import { proveUntilFri, type TableWitnessInput } from './prove.js';
@@ -17,7 +18,7 @@ export { type Keys, type ProvingKey, setup } from './setup.js';
 
 export interface ProveResult {
   readonly proof: Uint8Array;
-  readonly security: SecurityLevel;
+  readonly security: SecurityReport;
   /** Each table's height (rows), in the key's table order. */
   readonly heights: number[];
 }
@@ -56,10 +57,9 @@ export function prove(
           : tree.open(fri.indices.map((i) => treeIndex(s, logMaxN, i)));
     }
     const proof: StarkProof = { ...st.proof, fri: fri.proof, queries };
-    const maxDegree = Math.max(...st.prepared.map((p) => p.maxDegree));
     return {
       proof: writeProof(proof),
-      security: securityLevel(params, Math.max(...st.proof.logHeights), maxDegree),
+      security: proofSecurity(params, st.prepared, st.proof.logHeights, options.contributions ?? []),
       heights: st.proof.logHeights.map((h) => 2 ** h),
     };
   } finally {

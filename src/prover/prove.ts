@@ -6,7 +6,7 @@ import { LOGUP_SUM } from '../air/logup.js';
 import type { RowMajorMatrix } from '../air/matrix.js';
 import { compileProgram, POp, type Program } from '../air/program.js';
 import { runProgram } from '../air/program-run.js';
-import { type Felt, mul, P, rootOfUnity, sub, toMont } from '../field/babybear.js';
+import { type Felt, isCanonical, mul, P, rootOfUnity, sub, toMont } from '../field/babybear.js';
 import { type ExtFelt, extAdd, extMul, extMulBase, extSub } from '../field/ext.js';
 import { extVecBatchInverse, extVecMul, vecAdd, vecMul } from '../field/vector.js';
 import { checkParams } from '../fri/params.js';
@@ -25,6 +25,7 @@ import { checkHeights, type PreparedAir } from '../stark/tables.js';
 import { busesOf } from '../stark/vk.js';
 import type { Transcript } from '../transcript/transcript.js';
 import { WasmVec } from '../wasm/memory.js';
+import { grindFast } from './grind.js';
 import { buildLogUpColumns } from './logup-trace.js';
 import { selectorColumns } from './selectors.js';
 import type { ProvingKey } from './setup.js';
@@ -43,6 +44,7 @@ export interface TableWitnessInput {
 export interface PreFriProof {
   readonly logHeights: number[];
   readonly mainRoot: Uint8Array;
+  readonly logUpNonce: number | null;
   readonly auxRoot: Uint8Array | null;
   readonly totals: ExtFelt[];
   readonly quotientRoot: Uint8Array;
@@ -83,6 +85,10 @@ export function proveUntilFri(
         `chip ${p.name}: trace has ${trace.width} columns, expected ${p.mainWidth}`,
       );
     }
+    for (const v of publics[t]) {
+      if (!isCanonical(v))
+        throw new StarkError('bad-witness', `chip ${p.name}: public value ${v} is not canonical`);
+    }
     if (publics[t].length !== p.built.numPublicValues) {
       throw new StarkError(
         'bad-witness',
@@ -116,6 +122,9 @@ export function proveUntilFri(
   const mainLde = mainCols.map((c) => track(ldeColumns(c, logBlowup, LDE_SHIFT, 'bitrev')));
   const main = commit(mainLde.map((c) => ({ layout: 'columns' as const, columns: c, height: c[0].length })));
   transcript.absorbDigest('main-root', main.root);
+  // Grinding before β, γ: each bit adds one to the LogUp term (docs/SECURITY.md).
+  const logUpBits = params.logUpPowBits ?? 0;
+  const logUpNonce = logUpBits > 0 ? grindFast(transcript, logUpBits) : null;
 
   // 2 ----- LogUp challenges, aux traces and their commitment
   // Soundness error ≈ (Σ rows·interactions)/|F_p^4| for each of β and γ.
@@ -272,6 +281,7 @@ export function proveUntilFri(
   const proof: PreFriProof = {
     logHeights,
     mainRoot: main.root,
+    logUpNonce,
     auxRoot: aux?.root ?? null,
     totals: withAux.map((t) => totals[t]),
     quotientRoot: quotient.root,

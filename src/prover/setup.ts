@@ -78,7 +78,12 @@ export function setup(airs: readonly Air[], params: StarkParams = DEFAULT_PARAMS
   const pre = commitPreprocessed(fixed, params.logBlowup);
   const preRoot = pre?.root.slice() ?? null;
   pre?.free();
-  const verifyingKey: VerifyingKey = { params: { ...params }, tables, preRoot };
+  // The key always states logUpPowBits, so an absent field and 0 are one key.
+  const verifyingKey: VerifyingKey = {
+    params: { ...params, logUpPowBits: params.logUpPowBits ?? 0 },
+    tables,
+    preRoot,
+  };
   const prepared = prepareVerifyingKey(verifyingKey);
   return {
     provingKey: { verifyingKey, digest: verifyingKeyDigest(verifyingKey), prepared, fixed },

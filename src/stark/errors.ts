@@ -8,6 +8,7 @@ export type StarkErrorKind =
   | 'height-mismatch'
   | 'insufficient-security'
   | 'bad-challenge'
+  | 'pow'
   | 'bad-shape'
   | 'bad-witness'
   | 'bus-unbalanced'

@@ -17,6 +17,8 @@ export const PROOF_FORMAT_VERSION = 2;
 export interface StarkProof {
   readonly logHeights: number[];
   readonly mainRoot: Uint8Array;
+  /** Proof-of-work nonce ground before β and γ; null when the parameters ask for none. */
+  readonly logUpNonce: number | null;
   readonly auxRoot: Uint8Array | null;
   /** One LogUp total per table with interactions, in table order. */
   readonly totals: ExtFelt[];
@@ -58,6 +60,10 @@ export function writeProof(p: StarkProof): Uint8Array {
   w.u8(p.logHeights.length);
   for (const h of p.logHeights) w.u8(h);
   w.bytes(p.mainRoot);
+  if (p.logUpNonce !== null) {
+    w.u32(p.logUpNonce >>> 0);
+    w.u32(Math.floor(p.logUpNonce / 2 ** 32));
+  }
   if (p.auxRoot !== null) w.bytes(p.auxRoot);
   for (const t of p.totals) w.felts(t);
   w.bytes(p.quotientRoot);
@@ -96,6 +102,14 @@ export function readProof(
   checkHeights(prepared, logHeights);
   const shape = proofShape(prepared, logHeights, params);
   const mainRoot = r.bytes(32, 'main root');
+  let logUpNonce: number | null = null;
+  if ((params.logUpPowBits ?? 0) > 0) {
+    const lo = r.u32('LogUp pow nonce');
+    const hi = r.u32('LogUp pow nonce');
+    if (hi >= 2 ** 21)
+      throw new ProofFormatError('bad-length', `LogUp pow nonce: high word ${hi} is not below 2^21`);
+    logUpNonce = hi * 2 ** 32 + lo;
+  }
   const withAux = prepared.filter((p) => p.numAux > 0).length;
   const auxRoot = withAux > 0 ? r.bytes(32, 'aux root') : null;
   const totals: ExtFelt[] = [];
@@ -131,5 +145,8 @@ export function readProof(
     queries[name] = { rows, siblings };
   }
   r.finish();
-  return { proof: { logHeights, mainRoot, auxRoot, totals, quotientRoot, openings, fri, queries }, shape };
+  return {
+    proof: { logHeights, mainRoot, logUpNonce, auxRoot, totals, quotientRoot, openings, fri, queries },
+    shape,
+  };
 }

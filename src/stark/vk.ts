@@ -102,7 +102,15 @@ export function encodeVerifyingKey(vk: VerifyingKey): Uint8Array {
   w.bytes(utf8.encode(VK_MAGIC));
   w.u32(VK_FORMAT_VERSION);
   const p = vk.params;
-  for (const v of [p.logBlowup, p.numQueries, p.powBits, p.logFoldingArity, p.finalPolyLogDegree]) w.u32(v);
+  for (const v of [
+    p.logBlowup,
+    p.numQueries,
+    p.powBits,
+    p.logFoldingArity,
+    p.finalPolyLogDegree,
+    p.logUpPowBits ?? 0,
+  ])
+    w.u32(v);
   w.count(vk.tables.length);
   for (const t of vk.tables) {
     writeString(w, t.name);
@@ -157,6 +165,7 @@ export function decodeVerifyingKey(bytes: Uint8Array): VerifyingKey {
     powBits: r.u32('powBits'),
     logFoldingArity: r.u32('logFoldingArity'),
     finalPolyLogDegree: r.u32('finalPolyLogDegree'),
+    logUpPowBits: r.u32('logUpPowBits'),
   };
   const numTables = r.count('table count', 1, MAX_TABLES);
   const tables: TableKey[] = [];
@@ -323,6 +332,11 @@ function rebuild(t: TableKey, buses: Map<number, Bus>): BuiltAir {
     };
     if (it.kind !== 'send' && it.kind !== 'receive') bad(`${where}: interaction ${k} has kind ${it.kind}`);
     let bus = buses.get(it.busId);
+    const named = [...buses.values()].find((x) => x.name === it.busName);
+    if (named !== undefined && named.id !== it.busId)
+      bad(
+        `${where}: interaction ${k}: bus name ${it.busName} is used by bus ${named.id} and bus ${it.busId}`,
+      );
     if (bus === undefined) {
       try {
         bus = new Bus(it.busId, it.busName, it.values.length);

@@ -7,14 +7,16 @@
 import type { Felt } from '../field/babybear.js';
 import { rootOfUnity } from '../field/babybear.js';
 import { extMulBase } from '../field/ext.js';
-import { checkParams, type SecurityLevel, type StarkParams, securityLevel } from '../fri/params.js';
+import { checkParams, type SecurityReport, type StarkParams } from '../fri/params.js';
 import { replayFriTranscript, verifyFriQueries } from '../fri/verifier.js';
 import { Powers } from '../stark/deep.js';
 import { StarkError } from '../stark/errors.js';
 import { readProof } from '../stark/proof.js';
 import { checkTreeOpenings, deepInputsAt } from '../stark/queries.js';
+import { proofSecurity } from '../stark/security.js';
 import type { BusContribution } from '../stark/statement.js';
-import { prepareVerifyingKey, type VerifyingKey, verifyingKeyDigest } from '../stark/vk.js';
+import { checkContributions } from '../stark/statement.js';
+import { busesOf, prepareVerifyingKey, type VerifyingKey, verifyingKeyDigest } from '../stark/vk.js';
 import { verifyUntilFri } from './verify.js';
 
 export type { BusContribution } from '../stark/statement.js';
@@ -23,7 +25,7 @@ export type { VerifyingKey } from '../stark/vk.js';
 export type VerifyResult =
   | {
       readonly ok: true;
-      readonly security: SecurityLevel;
+      readonly security: SecurityReport;
       /** Each table's height (rows), in the key's table order. */
       readonly heights: number[];
       /** The parameters checked (the key's). */
@@ -78,13 +80,14 @@ export function verify(
       proof.logHeights,
       prepared.map((p) => p.name),
     );
-    const maxDegree = Math.max(...prepared.map((p) => p.maxDegree));
-    const security = securityLevel(params, Math.max(...proof.logHeights), maxDegree);
+    const contributions = statement.contributions ?? [];
+    checkContributions(busesOf(prepared), contributions);
+    const security = proofSecurity(params, prepared, proof.logHeights, contributions);
     const min = options.minSecurityBits ?? 0;
     if (security.bits < min) {
       throw new StarkError(
         'insufficient-security',
-        `the proof has ${security.bits} bits of conjectured security, ${min} were required`,
+        `the proof has ${security.bits} bits of conjectured security (${security.conjectured.binding} binds), ${min} were required`,
       );
     }
 

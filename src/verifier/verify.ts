@@ -22,6 +22,7 @@ import { absorbOpenings } from '../stark/openings.js';
 import { type BusContribution, checkContributions, startTranscript } from '../stark/statement.js';
 import { checkHeights, type PreparedAir } from '../stark/tables.js';
 import { busesOf } from '../stark/vk.js';
+import { verifyPow } from '../transcript/pow.js';
 import type { Transcript } from '../transcript/transcript.js';
 import { checkOutOfDomain, type OodChallenges } from './ood.js';
 
@@ -29,6 +30,7 @@ import { checkOutOfDomain, type OodChallenges } from './ood.js';
 export interface PreFriView {
   readonly logHeights: number[];
   readonly mainRoot: Uint8Array;
+  readonly logUpNonce: number | null;
   readonly auxRoot: Uint8Array | null;
   readonly totals: ExtFelt[];
   readonly quotientRoot: Uint8Array;
@@ -102,6 +104,16 @@ export function verifyUntilFri(
 
   // 1 ----- main commitment
   transcript.absorbDigest('main-root', proof.mainRoot);
+  const logUpBits = params.logUpPowBits ?? 0;
+  if (logUpBits > 0) {
+    try {
+      verifyPow(transcript, logUpBits, proof.logUpNonce ?? -1);
+    } catch (e) {
+      throw new StarkError('pow', `LogUp grinding: ${(e as Error).message}`);
+    }
+  } else if (proof.logUpNonce !== null) {
+    throw new StarkError('bad-shape', 'a LogUp nonce where the parameters ask for none');
+  }
 
   // 2 ----- LogUp challenges, aux commitment, bus balance
   // Soundness error ≈ (Σ rows·interactions)/|F_p^4| for each of β and γ.
