@@ -7,6 +7,10 @@ import type { Air, RowMajorMatrix } from '../../src/air/index.js';
 import { NUM_OPS } from '../../src/vm/index.js';
 import { addSubAir } from '../alu-add-sub/air.js';
 import { ADD_SUB_OPS, addSubTrace } from '../alu-add-sub/trace.js';
+import { divRemAir } from '../alu-div-rem/air.js';
+import { DIV_REM_OPS, divRemTrace } from '../alu-div-rem/trace.js';
+import { mulAir } from '../alu-mul/air.js';
+import { MUL_OPS, mulTrace } from '../alu-mul/trace.js';
 import { branchAir } from '../branch/air.js';
 import { BRANCH_OPS, branchTrace } from '../branch/trace.js';
 import { ecallAir } from '../ecall/air.js';
@@ -41,6 +45,8 @@ export const INSTRUCTION_CHIPS: readonly InstructionChip[] = [
   { air: ecallAir as Air, ops: ECALL_OPS, trace: ecallTrace },
   { air: loadAir as Air, ops: LOAD_OPS, trace: loadTrace },
   { air: storeAir as Air, ops: STORE_OPS, trace: storeTrace },
+  { air: mulAir as Air, ops: MUL_OPS, trace: mulTrace },
+  { air: divRemAir as Air, ops: DIV_REM_OPS, trace: divRemTrace },
 ];
 
 /** CHIP_OF_OP[op] = index into INSTRUCTION_CHIPS, or −1 if no chip proves op yet. */
