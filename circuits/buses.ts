@@ -59,6 +59,17 @@ export const IMAGE = new Bus(17, 'image', 4);
  */
 export const IO_CHUNK = new Bus(18, 'io-chunk', 6);
 
+/**
+ * (op, a, b, c): a fact about the byte pair (a, b) ∈ [0, 256)², received by the preprocessed byte
+ * table (circuits/byte): c = a AND/OR/XOR b for op = BYTE_AND/BYTE_OR/BYTE_XOR, and c = 0 for
+ * BYTE_RANGE (a, b are bytes). A lookup therefore also range-checks a, b and c to 8 bits.
+ */
+export const BYTE_OP = new Bus(15, 'byte_op', 4);
+export const BYTE_AND = 0;
+export const BYTE_OR = 1;
+export const BYTE_XOR = 2;
+export const BYTE_RANGE = 3;
+
 /** Address spaces on MEMORY. */
 export const SPACE_REG = 0;
 export const SPACE_RAM = 1;
@@ -68,4 +79,4 @@ export const SPACE_RAM_RO = 2;
 export const SPACE_IO = 3;
 
 /** Every bus, for registries and statement checks. Id 15 is reserved for BYTE_OP. */
-export const BUSES: readonly Bus[] = [EXEC, PROGRAM, MEMORY, RANGE16, HALT, IO, IMAGE, IO_CHUNK];
+export const BUSES: readonly Bus[] = [EXEC, PROGRAM, MEMORY, RANGE16, HALT, BYTE_OP, IO, IMAGE, IO_CHUNK];

@@ -1,12 +1,15 @@
-// The BEQ/BNE chip.
+// The branch chip: BEQ, BNE, BLT, BGE, BLTU, BGEU.
 // - eq is a bit with eq·(a_i − b_i) = 0 for both limbs (eq = 1 ⇒ a = b) and
 //   Σ (a_i − b_i)·inv_i = isReal − eq, i.e. 1 − eq on real rows (eq = 0 ⇒ some limb differs). Limbs are canonical
 //   (read from MEMORY), so limb equality is word equality.
-// - taken = BEQ ? eq : 1 − eq; next = taken ? target : pc + 4, both targets from the program table.
+// - lt = a < b from gadgets/lt32.ts, signed for BLT/BGE (filled on every row, also BEQ/BNE).
+// - taken = BEQ ? eq : BNE ? 1 − eq : BLT/BLTU ? lt : 1 − lt (BGE/BGEU);
+//   next = taken ? target : pc + 4, both targets from the program table.
 
 import type { Air } from '../../src/air/index.js';
 import { Op } from '../../src/vm/index.js';
 import { evalInstruction } from '../gadgets/instruction.js';
+import { evalLt32 } from '../gadgets/lt32.js';
 import { branchCols } from './columns.js';
 
 export const branchAir: Air<typeof branchCols.spec> = {
@@ -14,9 +17,13 @@ export const branchAir: Air<typeof branchCols.spec> = {
   main: branchCols,
   eval(b) {
     const c = b.local;
-    const isReal = c.isBeq.add(c.isBne);
+    const isReal = c.isBeq.add(c.isBne).add(c.isBlt).add(c.isBge).add(c.isBltu).add(c.isBgeu);
     b.assertBool(c.isBeq, 'isBeq is a bit');
     b.assertBool(c.isBne, 'isBne is a bit');
+    b.assertBool(c.isBlt, 'isBlt is a bit');
+    b.assertBool(c.isBge, 'isBge is a bit');
+    b.assertBool(c.isBltu, 'isBltu is a bit');
+    b.assertBool(c.isBgeu, 'isBgeu is a bit');
     b.assertBool(isReal, 'at most one opcode selector');
     const d = [0, 1].map((i) => c.rs1Val[i].sub(c.rs2Val[i]));
     b.assertBool(c.eq, 'eq is a bit');
@@ -24,8 +31,24 @@ export const branchAir: Air<typeof branchCols.spec> = {
     b.assertZero(c.eq.mul(d[1]), 'eq ⇒ a_hi = b_hi');
     // (isReal − eq rather than 1 − eq keeps all-zero padding rows valid at degree 2.)
     b.assertEq(d[0].mul(c.inv[0]).add(d[1].mul(c.inv[1])), isReal.sub(c.eq), '¬eq ⇒ a ≠ b');
-    // BEQ is taken iff a = b, BNE iff a ≠ b.
-    b.assertEq(c.taken, c.isBeq.mul(c.eq).add(c.isBne.mul(b.const(1).sub(c.eq))), 'taken = BEQ ? eq : ¬eq');
+    const lt = evalLt32(b, c, {
+      a: c.rs1Val,
+      b: c.rs2Val,
+      gate: isReal,
+      signed: c.isBlt.add(c.isBge),
+      label: 'lt',
+    });
+    // BEQ is taken iff a = b, BNE iff a ≠ b, BLT/BLTU iff a < b, BGE/BGEU iff a ≥ b.
+    const one = b.const(1);
+    b.assertEq(
+      c.taken,
+      c.isBeq
+        .mul(c.eq)
+        .add(c.isBne.mul(one.sub(c.eq)))
+        .add(c.isBlt.add(c.isBltu).mul(lt))
+        .add(c.isBge.add(c.isBgeu).mul(one.sub(lt))),
+      'taken = BEQ ? eq : ¬eq, BLT(U) ? lt : BGE(U) ? ¬lt',
+    );
     // pc ← taken ? target : pc + 4.
     for (const i of [0, 1]) {
       b.assertEq(
@@ -36,7 +59,13 @@ export const branchAir: Air<typeof branchCols.spec> = {
     }
     evalInstruction(b, c, {
       isReal,
-      op: c.isBeq.mul(Op.BEQ).add(c.isBne.mul(Op.BNE)),
+      op: c.isBeq
+        .mul(Op.BEQ)
+        .add(c.isBne.mul(Op.BNE))
+        .add(c.isBlt.mul(Op.BLT))
+        .add(c.isBge.mul(Op.BGE))
+        .add(c.isBltu.mul(Op.BLTU))
+        .add(c.isBgeu.mul(Op.BGEU)),
       nextPc: c.next,
       rs1: isReal,
       rs2: isReal,

@@ -11,8 +11,16 @@ import { divRemAir } from '../alu-div-rem/air.js';
 import { DIV_REM_OPS, divRemTrace } from '../alu-div-rem/trace.js';
 import { mulAir } from '../alu-mul/air.js';
 import { MUL_OPS, mulTrace } from '../alu-mul/trace.js';
+import { bitwiseAir } from '../alu-bitwise/air.js';
+import { BITWISE_OPS, bitwiseTrace } from '../alu-bitwise/trace.js';
+import { ltAir } from '../alu-lt/air.js';
+import { LT_OPS, ltTrace } from '../alu-lt/trace.js';
+import { shiftLeftAir, shiftRightAir } from '../alu-shift/air.js';
+import { SHIFT_LEFT_OPS, SHIFT_RIGHT_OPS, shiftLeftTrace, shiftRightTrace } from '../alu-shift/trace.js';
 import { branchAir } from '../branch/air.js';
 import { BRANCH_OPS, branchTrace } from '../branch/trace.js';
+import { byteAir } from '../byte/air.js';
+import { BYTE_TABLE_OPS, byteTrace } from '../byte/trace.js';
 import { ecallAir } from '../ecall/air.js';
 import { ECALL_OPS, ecallTrace } from '../ecall/trace.js';
 import type { RangeCounter } from '../gadgets/range.js';
@@ -43,6 +51,12 @@ export const INSTRUCTION_CHIPS: readonly InstructionChip[] = [
   { air: jumpAir as Air, ops: JUMP_OPS, trace: jumpTrace },
   { air: branchAir as Air, ops: BRANCH_OPS, trace: branchTrace },
   { air: ecallAir as Air, ops: ECALL_OPS, trace: ecallTrace },
+  { air: bitwiseAir as Air, ops: BITWISE_OPS, trace: bitwiseTrace },
+  { air: ltAir as Air, ops: LT_OPS, trace: ltTrace },
+  { air: shiftLeftAir as Air, ops: SHIFT_LEFT_OPS, trace: shiftLeftTrace },
+  { air: shiftRightAir as Air, ops: SHIFT_RIGHT_OPS, trace: shiftRightTrace },
+  // The byte-op table (BYTE_OP bus): no ops; its trace is the shared ByteCounter (byte/trace.ts).
+  { air: byteAir as Air, ops: BYTE_TABLE_OPS, trace: byteTrace },
   { air: loadAir as Air, ops: LOAD_OPS, trace: loadTrace },
   { air: storeAir as Air, ops: STORE_OPS, trace: storeTrace },
   { air: mulAir as Air, ops: MUL_OPS, trace: mulTrace },
