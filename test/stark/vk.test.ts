@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BYTE_BUS, byteTableAir, counterAir, counterTraces } from '../../src/air/examples/counter.js';
 import { fibonacciAir, fibonacciTrace } from '../../src/air/examples/fibonacci.js';
-import { mimcAir, mimcTrace } from '../../src/air/examples/mimc.js';
+import { mimcAir } from '../../src/air/examples/mimc.js';
 import type { Air } from '../../src/air/index.js';
 import { RowMajorMatrix } from '../../src/air/matrix.js';
 import { GENERATOR, mul, P, pow, rootOfUnity } from '../../src/field/babybear.js';
@@ -295,5 +295,27 @@ describe('statement', () => {
   });
 });
 
-// Silence unused-import lint for the example trace helper kept for reference.
-void mimcTrace;
+describe('LogUp grinding', () => {
+  it('the prover grinds before beta and gamma; a wrong nonce is rejected as pow', async () => {
+    const { readProof, writeProof } = await import('../../src/stark/proof.js');
+    const p = { ...params, logUpPowBits: 8 };
+    const c = counterTraces(Array.from({ length: 16 }, (_, i) => (i * 3) % 256));
+    const keys = setup([counterAir, byteTableAir], p);
+    const { proof } = prove(keys.provingKey, [{ trace: c.counter, publics: c.publics }, { trace: c.bytes }]);
+    const st = { publics: [c.publics, []] };
+    expect(verify(keys.verifyingKey, st, proof).ok).toBe(true);
+    const decoded = readProof(proof, keys.provingKey.prepared, keys.verifyingKey.params).proof;
+    expect(decoded.logUpNonce).not.toBeNull();
+    for (const delta of [1, 2, 1 << 20]) {
+      const bad = writeProof({ ...decoded, logUpNonce: (decoded.logUpNonce as number) + delta });
+      expect(verify(keys.verifyingKey, st, bad)).toMatchObject({ ok: false, kind: 'pow' });
+    }
+    // The nonce is absent exactly when the key asks for no grinding.
+    const none = setup([counterAir, byteTableAir], params);
+    const plain = prove(none.provingKey, [
+      { trace: c.counter, publics: c.publics },
+      { trace: c.bytes },
+    ]).proof;
+    expect(readProof(plain, none.provingKey.prepared, none.verifyingKey.params).proof.logUpNonce).toBeNull();
+  });
+});
