@@ -4,7 +4,7 @@
  * indexed by (pc - base) >> 2. Words outside executable segments decode to OUTSIDE,
  * so the interpreter fetches only the ELF's instructions (the proof's program table).
  */
-import { PF_X, type Program } from './elf.js';
+import { executableRanges, PF_X, type Program } from './elf.js';
 
 /** Small integer opcode ids; the interpreter switches on these. */
 export const Op = {
@@ -239,6 +239,11 @@ export interface DecodedProgram {
    * as imm, so the hot jump cases need no checks.
    */
   readonly code: Int32Array;
+  /**
+   * [start, end) of the executable words (`executableRanges`), unsigned, ascending:
+   * what the ECALL path checks buffers against (a read into code is EFAULT).
+   */
+  readonly ranges: ReadonlyArray<readonly [number, number]>;
 }
 
 /** Op id used only in `DecodedProgram.code`: a JAL/branch with a bad target. */
@@ -249,11 +254,13 @@ export const X0_SINK = 32;
 
 export function predecode(program: Program): DecodedProgram {
   const code = program.segments.filter((s) => (s.flags & PF_X) !== 0);
-  const base = code[0].vaddr & ~3;
+  // Addresses here are unsigned doubles in [0, 2^32]: `& ~3` alone would make a base at
+  // or above 0x80000000 negative and the word count ~2^31 (issue 8).
+  const base = (code[0].vaddr & ~3) >>> 0;
   const last = code[code.length - 1];
   const count = Math.ceil((last.vaddr + last.memsz - base) / 4);
   const dp = {
-    base: base >>> 0,
+    base,
     count,
     op: new Uint8Array(count + 1).fill(Op.OUTSIDE),
     rd: new Uint8Array(count + 1),
@@ -262,6 +269,7 @@ export function predecode(program: Program): DecodedProgram {
     imm: new Int32Array(count + 1),
     word: new Uint32Array(count + 1),
     code: new Int32Array(2 * (count + 1)),
+    ranges: executableRanges(program),
   };
   for (const seg of code) {
     // Only whole words inside the segment are instructions; bytes past p_filesz are zero.

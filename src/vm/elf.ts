@@ -37,6 +37,24 @@ export const MAX_SEGMENT_SIZE = 1 << 30;
 /** Executable bytes are pre-decoded into tables of 14 bytes per word; 64 MiB is plenty. */
 export const MAX_CODE_SPAN = 64 << 20;
 
+/**
+ * Merged, sorted [start, end) ranges of whole instruction words in executable segments:
+ * the addresses that can be fetched and must not be written. Unsigned; `end` may be 2^32.
+ */
+export function executableRanges(program: Program): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const s of program.segments) {
+    if ((s.flags & PF_X) === 0) continue;
+    const start = Math.ceil(s.vaddr / 4) * 4;
+    const end = Math.floor((s.vaddr + s.memsz) / 4) * 4;
+    if (end <= start) continue;
+    const last = out[out.length - 1];
+    if (last !== undefined && last[1] === start) last[1] = end;
+    else out.push([start, end]);
+  }
+  return out;
+}
+
 /** Loads an ELF image; throws `ElfError` on anything malformed or unsupported. */
 export function loadElf(bytes: Uint8Array): Program {
   if (bytes.length < 16 || bytes[0] !== 0x7f || bytes[1] !== 0x45 || bytes[2] !== 0x4c || bytes[3] !== 0x46) {

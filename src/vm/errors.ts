@@ -50,6 +50,18 @@ export type ExecutionErrorKind =
   | 'pc-out-of-bounds'
   | 'cycle-limit';
 
+/** What the guest had done when it faulted: its streams up to the fault. */
+export interface PartialRun {
+  /** Bytes written to fd 1 (the journal) before the fault. */
+  readonly output: Uint8Array;
+  /** Bytes written to fd 2 before the fault. */
+  readonly stderr: Uint8Array;
+  /** Input bytes read before the fault. */
+  readonly inputConsumed: number;
+}
+
+const NO_RUN: PartialRun = { output: new Uint8Array(0), stderr: new Uint8Array(0), inputConsumed: 0 };
+
 /** The guest stopped abnormally; `pc` and `instr` name the faulting instruction. */
 export class ExecutionError extends Error {
   readonly kind: ExecutionErrorKind;
@@ -57,8 +69,13 @@ export class ExecutionError extends Error {
   readonly instr: number;
   /** Cycles completed before the fault (the faulting instruction is not counted). */
   readonly cycles: number;
-  /** The effective address for memory and jump faults, the syscall number, or the fd. */
+  /**
+   * The effective address for memory and jump faults (unsigned), the syscall number, the
+   * fd, the write length or the cycle limit.
+   */
   readonly detail: number | undefined;
+  /** The guest's output up to the fault (not a result: the run did not complete). */
+  readonly partial: PartialRun;
 
   constructor(
     kind: ExecutionErrorKind,
@@ -67,6 +84,7 @@ export class ExecutionError extends Error {
     instr: number,
     cycles: number,
     detail?: number,
+    partial: PartialRun = NO_RUN,
   ) {
     super(message);
     this.name = 'ExecutionError';
@@ -75,6 +93,7 @@ export class ExecutionError extends Error {
     this.instr = instr >>> 0;
     this.cycles = cycles;
     this.detail = detail;
+    this.partial = partial;
   }
 }
 

@@ -66,7 +66,7 @@ export function execute(program: Program, input: Uint8Array, opts: ExecuteOption
   }
   const dp = decodeProgram(program);
   const mem = Memory.fromProgram(program);
-  const io = new GuestIo(input);
+  const io = new GuestIo(input, dp.ranges);
   // x1..x31 start at 0 (crt0 sets sp, gp, tp); regs[32] absorbs writes to x0.
   const regs = new Int32Array(33);
   let counts = new Uint32Array(dp.count + 1);
@@ -76,7 +76,7 @@ export function execute(program: Program, input: Uint8Array, opts: ExecuteOption
     // A fast pre-run (~5x faster than recording) sizes the tables exactly and reports
     // faults before any recording work; only its per-instruction counts are kept (the
     // run is deterministic, and tests check them against the record's pc column).
-    const preIo = new GuestIo(input);
+    const preIo = new GuestIo(input, dp.ranges);
     const preCounts = new Uint32Array(dp.count + 1);
     const pre = runFast(
       dp,
@@ -87,7 +87,7 @@ export function execute(program: Program, input: Uint8Array, opts: ExecuteOption
       maxCycles,
       preCounts,
     );
-    if (!pre.exited) throw faultError(dp, pre);
+    if (!pre.exited) throw faultError(dp, pre, preIo);
     const rows = ramRows(dp, preCounts, preIo);
     const r = runRecording(program, dp, mem, io, regs, program.entry, maxCycles, pre.cycles, rows);
     counts = preCounts;
@@ -96,7 +96,7 @@ export function execute(program: Program, input: Uint8Array, opts: ExecuteOption
   } else {
     end = runFast(dp, mem, io, regs, program.entry, maxCycles, counts);
   }
-  if (!end.exited) throw faultError(dp, end);
+  if (!end.exited) throw faultError(dp, end, io);
   return {
     exitCode: io.exitCode,
     output: io.journal.bytes(),
@@ -109,13 +109,22 @@ export function execute(program: Program, input: Uint8Array, opts: ExecuteOption
   };
 }
 
-function faultError(dp: DecodedProgram, end: RunEnd): ExecutionError {
-  const kind = end.kind as ExecutionErrorKind;
+/** Kinds whose `detail` is an address (reported unsigned). */
+const ADDRESS_DETAIL: ReadonlySet<ExecutionErrorKind> = new Set([
+  'misaligned-load',
+  'misaligned-store',
+  'misaligned-jump',
+  'store-to-code',
+  'pc-out-of-bounds',
+]);
+
+function faultError(dp: DecodedProgram, end: RunEnd, io: GuestIo): ExecutionError {
   const i = (end.pc - dp.base) >>> 2;
   const instr = i < dp.count ? dp.word[i] : 0;
+  const kind = end.kind as ExecutionErrorKind;
   const at = `at pc ${hex32(end.pc)}`;
   const insn = `instruction ${hex32(instr)} (${describeWord(instr)})`;
-  const d = end.detail;
+  const d = ADDRESS_DETAIL.has(kind) ? end.detail >>> 0 : end.detail;
   const messages: Record<ExecutionErrorKind, string> = {
     'illegal-instruction': `unsupported instruction ${hex32(instr)} (${describeWord(instr)}) ${at}`,
     ebreak: `EBREAK ${at}`,
@@ -130,5 +139,9 @@ function faultError(dp: DecodedProgram, end: RunEnd): ExecutionError {
     'pc-out-of-bounds': `pc ${hex32(end.pc)} outside executable segments`,
     'cycle-limit': `cycle limit of ${d} cycles reached ${at}`,
   };
-  return new ExecutionError(kind, messages[kind], end.pc, instr, end.cycles, d);
+  return new ExecutionError(kind, messages[kind], end.pc, instr, end.cycles, d, {
+    output: io.journal.bytes(),
+    stderr: io.stderr.bytes(),
+    inputConsumed: io.inputPos,
+  });
 }

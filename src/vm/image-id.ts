@@ -5,25 +5,12 @@
  * image get the same id, whatever their segment layout. Spec: docs/IMAGE_ID.md.
  */
 import { blake3 } from '@noble/hashes/blake3.js';
-import { PF_X, type Program } from './elf.js';
+import { executableRanges, type Program } from './elf.js';
 import { Memory, PAGE_SHIFT, PAGE_WORDS } from './memory.js';
 
-export const IMAGE_ID_DOMAIN = 'rvstark/image-id/v1';
+export { executableRanges };
 
-/** Merged, sorted [start, end) ranges of whole instruction words in executable segments. */
-export function executableRanges(program: Program): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const s of program.segments) {
-    if ((s.flags & PF_X) === 0) continue;
-    const start = Math.ceil(s.vaddr / 4) * 4;
-    const end = Math.floor((s.vaddr + s.memsz) / 4) * 4;
-    if (end <= start) continue;
-    const last = out[out.length - 1];
-    if (last !== undefined && last[1] === start) last[1] = end;
-    else out.push([start, end]);
-  }
-  return out;
-}
+export const IMAGE_ID_DOMAIN = 'rvstark/image-id/v1';
 
 /** The loaded image as maximal runs of non-zero words: [address, words][], ascending. */
 export function imageRuns(program: Program): Array<[number, Uint32Array]> {
@@ -72,6 +59,8 @@ export function imageIdPreimage(program: Program): Uint8Array {
   u32(ranges.length);
   for (const [s, e] of ranges) {
     u32(s);
+    // A range ending at the top of the address space has e = 2^32, written as 0 (mod 2^32);
+    // unambiguous, since ranges are non-empty.
     u32(e);
   }
   u32(runs.length);

@@ -5,7 +5,13 @@
 export { AccessTable, buildAccessTable } from './access.js';
 export { DECODE_TABLE, type DecodedProgram, decode, NUM_OPS, OP_NAMES, Op, type OpId } from './decode.js';
 export { loadElf, type Program, type Segment } from './elf.js';
-export { ElfError, type ElfErrorKind, ExecutionError, type ExecutionErrorKind } from './errors.js';
+export {
+  ElfError,
+  type ElfErrorKind,
+  ExecutionError,
+  type ExecutionErrorKind,
+  type PartialRun,
+} from './errors.js';
 export {
   DEFAULT_MAX_CYCLES,
   DEFAULT_MAX_RECORD_CYCLES,

@@ -36,11 +36,11 @@ import {
   ECALL_EXIT,
   ecall,
   type GuestIo,
-  MAX_WRITE,
   REG_A0,
   REG_A1,
   REG_A2,
   REG_A7,
+  readLength,
   SYS_READ,
   SYS_WRITE,
 } from './syscalls.js';
@@ -415,6 +415,16 @@ export function runRecording(
   return { end: { exited, kind, pc, detail, cycles: clk }, record };
 }
 
+/** Aligned words covering the n bytes at buf (unsigned, no wrap: ECALLs refuse it). */
+function spanWords(buf: number, n: number): number {
+  return n === 0 ? 0 : Math.floor((buf + n - 1) / 4) - Math.floor(buf / 4) + 1;
+}
+
+/** The k-th aligned word address of a buffer at buf (unsigned). */
+function wordAt(buf: number, k: number): number {
+  return (Math.floor(buf / 4) + k) * 4;
+}
+
 /** Records one RAM word access at `ts` (ECALL path): value after, prev value and prev ts. */
 function accessWord(
   ram: RamTable,
@@ -456,30 +466,34 @@ function recordEcall(
   const a0Before = regs[REG_A0];
   const buf = regs[REG_A1] >>> 0;
   const requested = regs[REG_A2];
-  // Snapshot the words the call may touch, so each gets one access with prev and new value.
-  let n = 0;
-  if (isIo) {
-    n = num === SYS_READ ? Math.min(regs[REG_A2] >>> 0, io.input.length - io.inputPos) : regs[REG_A2] >>> 0;
-  }
   const inputPos = io.inputPos;
   const journalLen = io.journal.length;
   const stderrLen = io.stderr.length;
-  const first = buf & ~3;
-  const words = n === 0 || n > MAX_WRITE ? 0 : (((buf + n - 1) & ~3) - first) / 4 + 1;
-  ram.reserve(words);
+  // A read writes memory: snapshot the words it will write, so each gets one access with
+  // its previous and new value. An EFAULT read (readLength -1) writes nothing.
+  const readN = num === SYS_READ && a0Before === 0 ? Math.max(0, readLength(regs, io)) : 0;
   const before: number[] = [];
-  for (let k = 0; k < words; k++) before.push(mem.loadWord((first + 4 * k) >>> 0));
+  for (let k = 0; k < spanWords(buf, readN); k++) before.push(mem.loadWord(wordAt(buf, k)));
   const status = ecall(regs, mem, io);
   if (status !== ECALL_CONTINUE) return { status, a0Before };
   if (isIo) {
-    const write = num === SYS_READ ? 1 : 0;
-    for (let k = 0; k < words; k++) {
-      const a = (first + 4 * k) >>> 0;
-      accessWord(ram, tsPages, a, ts + SLOT_MEM, mem.loadWord(a), before[k], write);
-    }
     const fd = num === SYS_READ ? 0 : a0Before;
-    const offset = num === SYS_READ ? inputPos : fd === 1 ? journalLen : stderrLen;
-    iot.push(clk, fd, buf, n, offset, requested);
+    // Bytes that actually moved (0 on EFAULT); a write reads the words, a read writes them.
+    const len =
+      fd === 0
+        ? io.inputPos - inputPos
+        : fd === 1
+          ? io.journal.length - journalLen
+          : io.stderr.length - stderrLen;
+    const words = spanWords(buf, len);
+    ram.reserve(words);
+    for (let k = 0; k < words; k++) {
+      const a = wordAt(buf, k);
+      const now = mem.loadWord(a);
+      accessWord(ram, tsPages, a, ts + SLOT_MEM, now, fd === 0 ? before[k] : now, fd === 0 ? 1 : 0);
+    }
+    const offset = fd === 0 ? inputPos : fd === 1 ? journalLen : stderrLen;
+    iot.push(clk, fd, buf, len, offset, requested);
   }
   regTs[REG_A0] = ts + SLOT_RD;
   return { status, a0Before };

@@ -1,6 +1,7 @@
 /**
  * Emits minimal ELF32 RISC-V executables for tests: a text segment (R+X) at TEXT_BASE
- * and an optional data segment (R+W) at DATA_BASE with extra zero-filled bytes.
+ * and an optional data segment (R+W) at DATA_BASE with extra zero-filled bytes; both
+ * bases and e_flags can be overridden (layouts across 0x80000000, near 0xffffffff).
  */
 
 export const TEXT_BASE = 0x10000;
@@ -12,10 +13,17 @@ export interface ElfSpec {
   /** Zero-filled bytes after data (bss). */
   bss?: number;
   entry?: number;
+  /** Address of the text segment (default TEXT_BASE) and of the data segment (DATA_BASE). */
+  textBase?: number;
+  dataBase?: number;
+  /** e_flags (default 0: no RVC, soft-float ilp32). */
+  flags?: number;
 }
 
 export function makeElf(spec: ElfSpec): Uint8Array {
   const textBytes = spec.code.length * 4;
+  const textBase = spec.textBase ?? TEXT_BASE;
+  const dataBase = spec.dataBase ?? DATA_BASE;
   const data = spec.data ?? new Uint8Array(0);
   const hasData = data.length > 0 || (spec.bss ?? 0) > 0;
   const phnum = hasData ? 2 : 1;
@@ -28,10 +36,10 @@ export function makeElf(spec: ElfSpec): Uint8Array {
   dv.setUint16(16, 2, true); // ET_EXEC
   dv.setUint16(18, 243, true); // EM_RISCV
   dv.setUint32(20, 1, true);
-  dv.setUint32(24, spec.entry ?? TEXT_BASE, true);
+  dv.setUint32(24, spec.entry ?? textBase, true);
   dv.setUint32(28, 52, true); // phoff
   dv.setUint32(32, 0, true); // shoff
-  dv.setUint32(36, 0, true); // flags: no RVC, soft-float ilp32
+  dv.setUint32(36, spec.flags ?? 0, true);
   dv.setUint16(40, 52, true);
   dv.setUint16(42, 32, true);
   dv.setUint16(44, phnum, true);
@@ -40,15 +48,15 @@ export function makeElf(spec: ElfSpec): Uint8Array {
     const at = 52 + 32 * k;
     dv.setUint32(at, 1, true);
     dv.setUint32(at + 4, off, true);
-    dv.setUint32(at + 8, vaddr, true);
-    dv.setUint32(at + 12, vaddr, true);
+    dv.setUint32(at + 8, vaddr >>> 0, true);
+    dv.setUint32(at + 12, vaddr >>> 0, true);
     dv.setUint32(at + 16, filesz, true);
     dv.setUint32(at + 20, memsz, true);
     dv.setUint32(at + 24, flags, true);
     dv.setUint32(at + 28, 0x1000, true);
   };
-  ph(0, textOff, TEXT_BASE, textBytes, textBytes, 5);
-  if (hasData) ph(1, dataOff, DATA_BASE, data.length, data.length + (spec.bss ?? 0), 6);
+  ph(0, textOff, textBase, textBytes, textBytes, 5);
+  if (hasData) ph(1, dataOff, dataBase, data.length, data.length + (spec.bss ?? 0), 6);
   for (let k = 0; k < spec.code.length; k++) dv.setUint32(textOff + 4 * k, spec.code[k] >>> 0, true);
   if (hasData) out.set(data, dataOff);
   return out;
