@@ -207,6 +207,14 @@ export function decode(word: number): Decoded {
   return { op: Op.ILLEGAL, rd: 0, rs1: 0, rs2: 0, imm: 0 };
 }
 
+/**
+ * True if the word at pc starts with a 16-bit (RVC) instruction: its low two bits are
+ * not 0b11. The all-zero parcel is the defined illegal instruction, not a compressed one.
+ */
+export function isCompressed(word: number): boolean {
+  return (word & 3) !== 3 && (word & 0xffff) !== 0;
+}
+
 /** A short name for an instruction word, for error messages: "mret", "csr", "illegal". */
 export function describeWord(word: number): string {
   const priv = PRIVILEGED.get(word >>> 0);

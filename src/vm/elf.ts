@@ -29,7 +29,6 @@ const PHDR_SIZE = 32;
 const EM_RISCV = 243;
 const ET_EXEC = 2;
 const PT_LOAD = 1;
-const EF_RISCV_RVC = 0x1;
 const EF_RISCV_FLOAT_ABI = 0x6;
 const EF_RISCV_RVE = 0x8;
 /** Sparse memory makes .bss free, but a single segment above 1 GiB is surely corrupt. */
@@ -80,9 +79,8 @@ export function loadElf(bytes: Uint8Array): Program {
     throw new ElfError('bad-machine', `ELF machine ${machine} is not RISC-V (${EM_RISCV})`);
   if (type !== ET_EXEC)
     throw new ElfError('not-executable', `ELF type ${type} is not a static executable (ET_EXEC)`);
-  if (flags & EF_RISCV_RVC) {
-    throw new ElfError('rvc', 'ELF uses the compressed ISA (RVC flag set); build with -march=rv32im');
-  }
+  // EF_RISCV_RVC only says compressed instructions *may* occur (e.g. `.option rvc`); the
+  // decoder refuses one where it is executed, naming its pc.
   if (flags & (EF_RISCV_FLOAT_ABI | EF_RISCV_RVE)) {
     throw new ElfError('unsupported-abi', `ELF flags ${hex32(flags)} name an ABI other than ilp32`);
   }

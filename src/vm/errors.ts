@@ -11,7 +11,6 @@ export type ElfErrorKind =
   | 'bad-endianness'
   | 'bad-machine'
   | 'not-executable'
-  | 'rvc'
   | 'unsupported-abi'
   | 'bad-header'
   | 'no-entry'
@@ -38,6 +37,7 @@ export class ElfError extends Error {
 
 export type ExecutionErrorKind =
   | 'illegal-instruction'
+  | 'compressed-instruction'
   | 'ebreak'
   | 'csr'
   | 'unknown-syscall'

@@ -3,7 +3,7 @@
  * pre-decodes the program (cached per Program), runs the fast or the recording
  * interpreter, and turns a fault into one `ExecutionError` naming pc and instruction.
  */
-import { type DecodedProgram, describeWord, predecode } from './decode.js';
+import { type DecodedProgram, describeWord, isCompressed, predecode } from './decode.js';
 import type { Program } from './elf.js';
 import { ExecutionError, type ExecutionErrorKind, hex32 } from './errors.js';
 import { type RunEnd, runFast } from './fast.js';
@@ -121,12 +121,17 @@ const ADDRESS_DETAIL: ReadonlySet<ExecutionErrorKind> = new Set([
 function faultError(dp: DecodedProgram, end: RunEnd, io: GuestIo): ExecutionError {
   const i = (end.pc - dp.base) >>> 2;
   const instr = i < dp.count ? dp.word[i] : 0;
-  const kind = end.kind as ExecutionErrorKind;
+  // The decoder knows no 16-bit encodings; name them where one is actually executed.
+  const kind: ExecutionErrorKind =
+    end.kind === 'illegal-instruction' && isCompressed(instr)
+      ? 'compressed-instruction'
+      : (end.kind as ExecutionErrorKind);
   const at = `at pc ${hex32(end.pc)}`;
   const insn = `instruction ${hex32(instr)} (${describeWord(instr)})`;
   const d = ADDRESS_DETAIL.has(kind) ? end.detail >>> 0 : end.detail;
   const messages: Record<ExecutionErrorKind, string> = {
     'illegal-instruction': `unsupported instruction ${hex32(instr)} (${describeWord(instr)}) ${at}`,
+    'compressed-instruction': `compressed (RVC) instruction 0x${(instr & 0xffff).toString(16).padStart(4, '0')} ${at}; rvstark runs RV32IM without C (build with -march=rv32im)`,
     ebreak: `EBREAK ${at}`,
     csr: `unsupported CSR instruction ${hex32(instr)} ${at}`,
     'unknown-syscall': `unknown syscall ${d} (ECALL with a7 = ${d}) ${at}`,

@@ -3,9 +3,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ElfError, imageIdHex, loadElf } from '../../src/vm/index.js';
-import { asm } from './helpers/asm.js';
+import { ElfError, ExecutionError, execute, imageIdHex, loadElf } from '../../src/vm/index.js';
+import { A0, A7, asm, SYS } from './helpers/asm.js';
 import { makeElf } from './helpers/elf-writer.js';
+import { GCC, QEMU, runQemu } from './helpers/qemu.js';
+import { assembleAt } from './helpers/toolchain.js';
 
 const good = () => makeElf({ code: [asm.iop('addi', 5, 0, 1)], data: new Uint8Array(8), bss: 64 });
 
@@ -49,7 +51,6 @@ describe('ELF loader', () => {
       ['bad-endianness', patch((_, b) => (b[5] = 2))],
       ['bad-machine', patch((dv) => dv.setUint16(18, 62, true))],
       ['not-executable', patch((dv) => dv.setUint16(16, 3, true))],
-      ['rvc', patch((dv) => dv.setUint32(36, 1, true))],
       ['unsupported-abi', patch((dv) => dv.setUint32(36, 4, true))],
       ['no-entry', patch((dv) => dv.setUint32(24, 0, true))],
       ['no-entry', patch((dv) => dv.setUint32(24, 0x20000, true))],
@@ -88,6 +89,63 @@ describe('ELF loader', () => {
       { numRuns: 300 },
     );
   });
+});
+
+/** Both modes must fault alike; returns the error. */
+function faultOf(elf: Uint8Array): ExecutionError {
+  const errs = [false, true].map((record) => {
+    try {
+      execute(loadElf(elf), new Uint8Array(0), { record });
+    } catch (e) {
+      expect(e).toBeInstanceOf(ExecutionError);
+      return e as ExecutionError;
+    }
+    throw new Error('expected a fault');
+  });
+  expect([errs[1].kind, errs[1].pc, errs[1].message]).toEqual([errs[0].kind, errs[0].pc, errs[0].message]);
+  return errs[0];
+}
+
+describe('the RVC flag (e_flags & 1): accepted; a compressed instruction faults where executed', () => {
+  const EXIT = [...asm.li(A7, SYS.exit), asm.ecall()];
+  it('an ELF with the flag and only 32-bit instructions runs', () => {
+    const p = loadElf(makeElf({ code: [...asm.li(A0, 5), ...EXIT], flags: 1 }));
+    expect(execute(p, new Uint8Array(0)).exitCode).toBe(5);
+  });
+  it('a 16-bit instruction is refused with its pc, only when reached', () => {
+    // c.li a0, 5 (0x4515) in the low half of the word at 0x10008, after a jump over another.
+    const code = [asm.jal(0, 8), 0x08934515, 0x00004515, ...EXIT];
+    const e = faultOf(makeElf({ code, flags: 1 }));
+    expect([e.kind, e.pc, e.cycles]).toEqual(['compressed-instruction', 0x10008, 1]);
+    expect(e.message).toBe(
+      'compressed (RVC) instruction 0x4515 at pc 0x00010008; rvstark runs RV32IM without C (build with -march=rv32im)',
+    );
+    // The all-zero word is the defined illegal instruction, not a compressed one.
+    expect(faultOf(makeElf({ code: [0] })).kind).toBe('illegal-instruction');
+  });
+  it.skipIf(!GCC)(
+    'toolchain: `.option rvc` without compressed code runs like qemu; with it, faults',
+    async () => {
+      const src = (rvc: string) => `
+    .option rvc
+    ${rvc}
+    .globl _start
+    .text
+_start:
+    li a0, 5
+    li a7, 93
+    ecall
+`;
+      const plain = assembleAt(src('.option norvc'));
+      const compressed = assembleAt(src(''));
+      for (const elf of [plain, compressed]) expect(new DataView(elf.buffer).getUint32(36, true) & 1).toBe(1);
+      expect(execute(loadElf(plain), new Uint8Array(0)).exitCode).toBe(5);
+      if (QEMU) expect((await runQemu(plain, new Uint8Array(0))).status).toBe(5);
+      const e = faultOf(compressed);
+      expect([e.kind, e.pc]).toEqual(['compressed-instruction', 0x10000]);
+      expect(e.message).toMatch(/^compressed \(RVC\) instruction 0x4515 at pc 0x00010000; /);
+    },
+  );
 });
 
 describe('image id', () => {
