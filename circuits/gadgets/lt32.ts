@@ -22,7 +22,7 @@
 // All constraints hold on all-zero padding rows, and every lookup's multiplicity is a selector
 // sum, so padding rows are inert.
 
-import type { AirBuilder, Expr, ExprLike } from '../../src/air/index.js';
+import type { AirBuilder, Expr } from '../../src/air/index.js';
 import { type RangeCounter, rangeCheck16 } from './range.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: gadgets work on any chip's builder

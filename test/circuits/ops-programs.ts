@@ -104,6 +104,8 @@ export const BRANCH_PROGRAM: OpsProgram = (() => {
   p.put('bltLoop', asm.branch('blt', 11, 12, -4)); // 4 times taken, then falls through
   p.put('bltuNot2', asm.branch('bltu', 12, 11, 8)); // 5 < 5: no
   p.put('bgeuNot', asm.branch('bgeu', 6, 5, 8)); // 2 ≥ 0xfffffffd: no
+  p.put('bgeNeg', asm.branch('bge', 6, 5, 8)); // 2 ≥ −3: taken
+  p.put(null, asm.iop('addi', 11, 0, 0));
   p.put('beq', asm.branch('beq', 11, 12, 8)); // taken
   p.put(null, asm.iop('addi', 11, 0, 0));
   return p.exit(11);
