@@ -37,3 +37,24 @@ export {
 } from './verifier/index.js';
 export { VERSION } from './version.js';
 export { execute, imageId, imageIdHex, loadElf } from './vm/index.js';
+export {
+  type Claim,
+  DEFAULT_MIN_SECURITY_BITS,
+  decodeReceipt,
+  type ExpectedClaim,
+  elfImageId,
+  encodeReceipt,
+  MAX_PROVE_CYCLES,
+  PRESETS,
+  type PresetName,
+  type ProveElfOptions,
+  type ProveElfResult,
+  ProveError,
+  type ProvePhase,
+  proveElf,
+  type Receipt,
+  ReceiptError,
+  type VerifyReceiptFailure,
+  type VerifyReceiptResult,
+  verifyReceipt,
+} from './zkvm/index.js';

@@ -2,6 +2,15 @@
 // tables and claim, prove and verify.
 export { CHIP_OF_OP, INSTRUCTION_CHIPS, type InstructionChip } from './chips.js';
 export { CircuitError, type CircuitErrorKind } from './errors.js';
+export { IMAGE_ID_V2_DOMAIN, imageIdV2, imageIdV2Preimage, machineImageId } from './image-id.js';
+export {
+  IMAGE_TABLE,
+  type MachineKeyData,
+  MachineKeyError,
+  machineKeyData,
+  PROGRAM_TABLE,
+  rebuildMachineKey,
+} from './keys.js';
 export { buildMachine, type Machine } from './machine.js';
 export { machineKeys, proveMachine, verifyMachine } from './prove.js';
 export { type Claim, claimContributions } from './statement.js';

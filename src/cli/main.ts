@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 /**
  * The `rvstark` command line. Every error ends here as one line `error: <message>`
- * (no stack trace) with exit status 0 ok, 1 guest fault or failed build, 2 usage or
- * input error. Commands live one per file; prove/verify/bench are registered later.
+ * (no stack trace) with exit status 0 ok, 1 failed build, 2 usage or input error;
+ * `run` passes the guest's exit status through (124/125: cycle limit/fault, run.ts).
+ * Commands live one per file; prove/verify/bench are registered later.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { ElfError, ExecutionError } from '../vm/errors.js';
+import { benchCommand } from './bench.js';
 import { buildCommand } from './build.js';
 import { CliError, EXIT_FAULT, EXIT_USAGE } from './common.js';
 import { idCommand } from './id.js';
-import { runCommand } from './run.js';
+import { proveCommand } from './prove.js';
+import { RUN_EXIT_STATUS_HELP, runCommand } from './run.js';
+import { verifyCommand } from './verify.js';
 
 function makeProgram(): Command {
   const program = new Command();
@@ -30,11 +34,13 @@ function makeProgram(): Command {
     .argument('<prog.elf>', 'the guest program')
     .addOption(new Option('--input <file>', 'input bytes from a file').conflicts('inputHex'))
     .addOption(new Option('--input-hex <hex>', 'input bytes as hex'))
-    .option('--output <file>', 'write the output (journal) bytes to a file')
-    .option('--max-cycles <n>', 'stop with an error after n cycles')
+    .option('--output <file>', 'write the output (journal) bytes to a file (partial on a fault)')
+    .option('--max-cycles <n>', 'stop with an error (exit status 124) after n cycles')
     .option('--json', 'print one JSON object for machines')
     .option('--profile', 'print cycles per function (from the ELF symbol table)')
+    .addHelpText('after', RUN_EXIT_STATUS_HELP)
     .action((elf: string, opts) => {
+      // The guest's own exit status (a0 & 0xff), or 124/125 for a cycle limit or fault.
       process.exitCode = runCommand(elf, opts);
     });
 
@@ -42,9 +48,50 @@ function makeProgram(): Command {
     .command('id')
     .description('print the image id of an ELF (what a verifier pins)')
     .argument('<prog.elf>', 'the guest program')
+    .option('--preset <name>', 'parameter preset the id is for: default or fast (the key holds them)')
     .option('--json', 'print JSON')
     .action((elf: string, opts) => {
       process.exitCode = idCommand(elf, opts);
+    });
+
+  program
+    .command('prove')
+    .description('execute an RV32IM ELF and prove the run: writes a receipt')
+    .argument('<prog.elf>', 'the guest program')
+    .addOption(new Option('--input <file>', 'input bytes from a file').conflicts('inputHex'))
+    .addOption(new Option('--input-hex <hex>', 'input bytes as hex'))
+    .requiredOption('-o, --output <receipt.bin>', 'where to write the receipt')
+    .option('--preset <name>', 'default (>= 100 bits) or fast (insecure, for tests)', 'default')
+    .option('--dev', 'dev mode: a receipt with the claim and no proof (also RVSTARK_DEV_MODE=1)')
+    .option('--json', 'print one JSON object, no progress display')
+    .action((elf: string, opts) => {
+      process.exitCode = proveCommand(elf, opts);
+    });
+
+  program
+    .command('verify')
+    .description('verify a receipt: exit 0 and the claim only if it is valid')
+    .argument('<receipt.bin>', 'the receipt')
+    .addOption(new Option('--elf <prog.elf>', 'require the receipt to be for this ELF').conflicts('imageId'))
+    .addOption(new Option('--image-id <hex>', 'require the receipt to be for this image id'))
+    .addOption(
+      new Option('--input <file>', 'require the run to have read exactly these bytes').conflicts('inputHex'),
+    )
+    .addOption(new Option('--input-hex <hex>', 'the same, as hex'))
+    .option('--allow-dev', 'accept a dev-mode receipt (its claim is NOT proven)')
+    .option('--allow-insecure', 'accept receipts below 100 bits of security (the fast preset)')
+    .option('--json', 'print one JSON object')
+    .action((receipt: string, opts) => {
+      process.exitCode = verifyCommand(receipt, opts);
+    });
+
+  program
+    .command('bench')
+    .description('prove and verify the example guests at several sizes (throughput)')
+    .option('--quick', 'only the smallest size')
+    .option('--json', 'one JSON object per row')
+    .action((opts) => {
+      process.exitCode = benchCommand(opts);
     });
 
   program
