@@ -3,7 +3,7 @@
 // bss words, a code word), writes bytes to fd 1 (twice, one empty) and fd 2, and exits.
 
 import { buildMachine, generateWitness, type WitnessOptions } from '../../circuits/machine/index.js';
-import { execute, loadElf } from '../../src/vm/index.js';
+import { type ExecutionResult, execute, loadElf } from '../../src/vm/index.js';
 import { A0, A1, A2, A7, asm } from '../vm/helpers/asm.js';
 import { DATA_BASE, makeElf } from '../vm/helpers/elf-writer.js';
 
@@ -31,7 +31,9 @@ export const MW = {
   writeOut2: 37,
   writeErr: 41,
   lwCode: 43,
-  exit: 46,
+  lwCarry: 45,
+  swCarry: 46,
+  exit: 49,
 } as const;
 
 export const MEMORY_PROGRAM: readonly number[] = [
@@ -79,9 +81,12 @@ export const MEMORY_PROGRAM: readonly number[] = [
   asm.ecall(), // 41: stderr, not in the claim
   asm.lui(24, 0x10000), // 42: the code segment
   asm.load('lw', 24, 24, 4), // 43: a code word as data (read-only space)
-  asm.iop('addi', A0, 5, 0), // 44: exit code = lb result = -127
-  asm.iop('addi', A7, 0, 93), // 45
-  asm.ecall(), // 46
+  asm.iop('addi', 26, D, 10), // 44: x26 = DATA + 10
+  asm.load('lw', 25, 26, -6), // 45: both address carries set
+  asm.store('sw', 25, 26, -2), // 46: both address carries set
+  asm.iop('addi', A0, 5, 0), // 47: exit code = lb result = -127
+  asm.iop('addi', A7, 0, 93), // 48
+  asm.ecall(), // 49
 ];
 
 export const MEMORY_DATA = new Uint8Array([0x11, 0x22, 0x83, 0x94, 0xf0, 0xe1, 0xd2, 0xc3]);
@@ -90,10 +95,19 @@ export const MEMORY_INPUT = new Uint8Array([0x81, 0x41, 0x42, 0x7f, 0x80, 0x00, 
 export function memoryRun(
   code: readonly number[] = MEMORY_PROGRAM,
   input: Uint8Array = MEMORY_INPUT,
-  opts: WitnessOptions = {},
+  opts: WitnessOptions | ((result: ExecutionResult) => WitnessOptions) = {},
 ) {
   const program = loadElf(makeElf({ code, data: MEMORY_DATA, bss: 64 }));
   const result = execute(program, input, { record: true });
   const machine = buildMachine(program);
-  return { program, result, machine, witness: generateWitness(machine, result, input, opts) };
+  const o = typeof opts === 'function' ? opts(result) : opts;
+  return { program, result, machine, witness: generateWitness(machine, result, input, o) };
+}
+
+/** The first cycle that runs program word `word` (TEXT_BASE code). */
+export function cycleOfWord(result: ExecutionResult, word: number): number {
+  const cpu = result.record?.cpu;
+  if (cpu === undefined) return -1;
+  for (let k = 0; k < cpu.length; k++) if (cpu.pc[k] === 0x10000 + 4 * word) return k;
+  return -1;
 }
