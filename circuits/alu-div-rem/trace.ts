@@ -1,6 +1,7 @@
 // Fills the DIV/DIVU/REM/REMU table from the cycles that ran those ops.
 
 import { RowMajorMatrix } from '../../src/air/index.js';
+import { P } from '../../src/field/babybear.js';
 import { div, divu, rem, remu } from '../../src/vm/alu.js';
 import { Op } from '../../src/vm/index.js';
 import { populateInstruction } from '../gadgets/instruction.js';
@@ -44,7 +45,8 @@ export function divRemWitness(op: number, a: number, b: number): { q: number; qE
 /**
  * Writes the arithmetic columns of one row for op on a, b with the given quotient witness (the
  * honest one by default); counts the lookups when `range` is given. Exported for tamper tests,
- * which refill a row with a dishonest (q, qExt, rAbs) consistently.
+ * which refill a row with a dishonest (q, qExt, rAbs) (range = null: then the carries of an
+ * inexact identity are left to the caller).
  */
 export function fillDivRemArith(
   row: Uint32Array,
@@ -92,12 +94,21 @@ export function fillDivRemArith(
   const absB = negB ? 2 ** 32 - b : b;
   const n = 1 - bZero;
   const diff = bZero ? 0 : absB - rAbs - 1;
-  const dStore = diff < 0 ? diff + 2 ** 32 : diff; // a dishonest witness: wraps, so the lookups fail
-  put(o.diff, dStore);
-  const lo = sigmaB * (b & 0xffff) - n * (rAbs & 0xffff) - n - (dStore & 0xffff);
-  const k = -lo / 65536;
-  row[o.borrow] = k & 1;
-  row[o.borrow + 1] = (k >> 1) & 1;
+  if (diff >= 0) {
+    put(o.diff, diff);
+    const lo = sigmaB * (b & 0xffff) - n * (rAbs & 0xffff) - n - (diff & 0xffff);
+    const k = -lo / 65536;
+    row[o.borrow] = k & 1;
+    row[o.borrow + 1] = k >> 1;
+  } else {
+    // Only for tests' dishonest witnesses (rAbs ≥ |b|): borrow 0, diff's limbs the field
+    // elements that satisfy both limb equations, which the range lookups then reject.
+    const fe = (x: number) => ((x % P) + P) % P;
+    row[o.diff] = fe(sigmaB * (b & 0xffff) - n * (rAbs & 0xffff) - n);
+    row[o.diff + 1] = fe(sigmaB * (b >>> 16) + 65536 * negB - n * (rAbs >>> 16));
+    row[o.borrow] = 0;
+    row[o.borrow + 1] = 0;
+  }
   // rd = DIV/DIVU ? q : r.
   put(o.rdVal, op === Op.DIV || op === Op.DIVU ? q : r);
   const sigmaA = negA ? -1 : 1;
@@ -113,6 +124,7 @@ export function fillDivRemArith(
       -0xffff * negA,
     ],
     range,
+    range !== null,
   );
   if (range !== null) {
     range.add16(((a >>> 16) & 0x7fff) * 2);
@@ -120,7 +132,7 @@ export function fillDivRemArith(
     range.add16(q & 0xffff);
     range.add16(q >>> 16);
     populateWordBytes(row, o.qHi, q, false, range);
-    for (const x of [rAbs, r, dStore]) {
+    for (const x of [rAbs, r, diff]) {
       range.add16(x & 0xffff);
       range.add16(x >>> 16);
     }

@@ -43,7 +43,7 @@ export const MUL_TAMPER = {
     asm.rop('mul', 7, 5, 6), // 4
     asm.rop('mulh', 8, 5, 6), // 5
     asm.rop('mulhsu', 9, 5, 6), // 6
-    asm.rop('mulhu', 10, 5, 6), // 7
+    asm.rop('mulhu', 12, 5, 6), // 7 (not a0/a7: the exit overwrites those)
     asm.rop('mul', 11, 5, 5), // 8: rs1 = rs2
     ...EXIT,
   ],
@@ -57,17 +57,18 @@ export const DIV_TAMPER = {
     asm.rop('div', 7, 5, 6), // 4: −3
     asm.rop('divu', 8, 5, 6), // 5
     asm.rop('rem', 9, 5, 6), // 6: −1
-    asm.rop('remu', 10, 5, 6), // 7
+    asm.rop('remu', 23, 5, 6), // 7 (not a0/a7: the exit overwrites those)
     ...asm.li(12, 0x80000000), // 8-9
     ...asm.li(13, -1), // 10-11
     asm.rop('div', 14, 12, 13), // 12: INT_MIN / −1 = INT_MIN
     asm.rop('rem', 15, 12, 13), // 13: 0
     asm.rop('div', 16, 5, 0), // 14: / 0 = −1
-    asm.rop('rem', 17, 5, 0), // 15: % 0 = a
+    asm.rop('rem', 24, 5, 0), // 15: % 0 = a
     asm.rop('divu', 18, 5, 0), // 16
     asm.rop('remu', 19, 5, 0), // 17
     asm.rop('div', 20, 5, 5), // 18: rs1 = rs2
     asm.rop('divu', 21, 13, 6), // 19: 0xffffffff / 2
+    asm.rop('remu', 22, 6, 13), // 20: 2 % 0xffffffff = 2
     ...EXIT,
   ],
   at: {
@@ -83,5 +84,6 @@ export const DIV_TAMPER = {
     remu0: 17,
     alias: 18,
     divuBig: 19,
+    remuBig: 20,
   },
 } as const;
