@@ -19,6 +19,8 @@ import {
 } from './helpers.js';
 
 const base: StarkParams = { ...INSECURE_TEST_PARAMS, numQueries: 8, powBits: 2 };
+/** An extension element's coordinates: every check must compare all four. */
+const COORDS = [0, 1, 2, 3];
 
 function expectFri(f: () => unknown, kind?: FriErrorKind): FriError {
   try {
@@ -140,20 +142,41 @@ describe('FRI: the verifier rejects', () => {
     }
   });
 
-  it('a layer codeword that is not the fold of the previous one', () => {
+  it('a layer codeword that is not the fold of the previous one, in any one coordinate', () => {
     for (const rt of [a2, a8]) {
       const L = rt.shape.layers.length;
       for (let k = 1; k < L; k++) {
-        // Adding a constant keeps the layer low-degree but breaks every fold into it.
-        const tamper = (layer: number, cw: Uint32Array) => {
-          if (layer === k) for (let i = 0; i < cw.length; i += 4) cw[i] = (cw[i] + 1) % P;
-        };
-        const p = { ...params, logFoldingArity: rt.shape.layers[0].logArity };
-        const next = proveFri(transcript(), p, rt.codewords, { unsafeTamperLayer: tamper });
-        expectFri(
-          () => verifyFri(transcript(), rt.shape, next.proof, honestInputAt(rt.codewords)),
-          'fold-mismatch',
-        );
+        for (const c of COORDS) {
+          // Adding a constant to coordinate c keeps the layer low-degree but breaks every fold
+          // into it in that coordinate only (and the prover folds on from what it committed).
+          const tamper = (layer: number, cw: Uint32Array) => {
+            if (layer === k) for (let i = c; i < cw.length; i += 4) cw[i] = (cw[i] + 1) % P;
+          };
+          const p = { ...params, logFoldingArity: rt.shape.layers[0].logArity };
+          const next = proveFri(transcript(), p, rt.codewords, { unsafeTamperLayer: tamper });
+          expectFri(
+            () => verifyFri(transcript(), rt.shape, next.proof, honestInputAt(rt.codewords)),
+            'fold-mismatch',
+          );
+        }
+      }
+    }
+  });
+
+  it('a final codeword of too high degree in one coordinate only (prover check skipped)', () => {
+    // With no layers (a 2^3-point input is already the final size) the input is compared with
+    // the final polynomial directly, so only coordinate c differs; with layers, the folds mix it in.
+    for (const [hs, layers] of [
+      [[2], 0],
+      [[6], 4],
+    ] as const) {
+      for (const c of COORDS) {
+        const next = rng(60 + c);
+        const cw = lowDegreeCodeword(next, hs[0], params.logBlowup);
+        for (let i = c; i < cw.length; i += 4) cw[i] = next() % P;
+        const { proof, shape } = proveFri(transcript(), params, [cw], { unsafeSkipDegreeCheck: true });
+        expect(shape.layers.length).toBe(layers);
+        expectFri(() => verifyFri(transcript(), shape, proof, honestInputAt([cw])), 'final-poly');
       }
     }
   });
@@ -168,14 +191,19 @@ describe('FRI: the verifier rejects', () => {
     }
   });
 
-  it('an opened value changed, or a sibling changed', () => {
+  it('each coordinate of an opened value changed, or a sibling changed', () => {
     for (const rt of [a2, a8]) {
       for (let k = 0; k < rt.proof.openings.length; k++) {
-        const p = clone(rt.proof);
-        const row = p.openings[k].rows[3][0];
-        row[row.length - 1] = (row[row.length - 1] + 1) % P;
-        expectFri(() => verifyRoundTrip(rt, p), 'merkle');
-        if (p.openings[k].siblings.length > 0) {
+        for (const c of COORDS) {
+          const p = clone(rt.proof);
+          const row = p.openings[k].rows[3][0];
+          for (const w of [c, row.length - 4 + c]) {
+            row[w] = (row[w] + 1) % P;
+            expectFri(() => verifyRoundTrip(rt, p), 'merkle');
+            row[w] = (row[w] + P - 1) % P;
+          }
+        }
+        if (rt.proof.openings[k].siblings.length > 0) {
           const q = clone(rt.proof);
           q.openings[k].siblings[0][31] ^= 0x80;
           expectFri(() => verifyRoundTrip(rt, q), 'merkle');
@@ -192,10 +220,14 @@ describe('FRI: the verifier rejects', () => {
     expectFri(() => verifyRoundTrip(a2, p), 'merkle');
   });
 
-  it('a final-polynomial coefficient changed, or a final polynomial of the wrong length', () => {
-    const p = clone(a2.proof);
-    p.finalPoly[0] = (p.finalPoly[0] + 1) % P;
-    expectFri(() => verifyRoundTrip(a2, p));
+  it('each coordinate of a final-polynomial coefficient changed, or a final polynomial of the wrong length', () => {
+    // The final polynomial is absorbed before the queries are drawn (no grinding here): other
+    // queries, whose layer openings are not in the proof.
+    for (let w = 0; w < a2.proof.finalPoly.length; w++) {
+      const p = clone(a2.proof);
+      p.finalPoly[w] = (p.finalPoly[w] + 1) % P;
+      expectFri(() => verifyRoundTrip(a2, p), 'merkle');
+    }
     const q = clone(a2.proof);
     q.finalPoly = new Uint32Array(q.finalPoly.length + 4);
     expectFri(() => verifyRoundTrip(a2, q), 'bad-shape');
@@ -225,24 +257,31 @@ describe('FRI: the verifier rejects', () => {
   it('the caller giving a value at the wrong index, or off by one', () => {
     const honest = honestInputAt(a2.codewords);
     expectFri(() => verifyRoundTrip(a2, a2.proof, (q, i) => honest(q, i ^ 1)), 'input-mismatch');
-    const offByOne = (rt: typeof a2, log: number) => {
+    const offByOne = (rt: typeof a2, log: number, c: number) => {
       const h = honestInputAt(rt.codewords);
       return (q: number, i: number) => {
         const m = new Map(h(q, i));
         const v = Uint32Array.from(m.get(log) as ArrayLike<number>);
-        v[0] = (v[0] + 1) % P;
+        v[c] = (v[c] + 1) % P;
         m.set(log, v);
         return m;
       };
     };
-    // Logs [8, 6, 4]: the largest starts the chain, the others are rolled into layers.
-    expectFri(() => verifyRoundTrip(a2, a2.proof, offByOne(a2, 8)), 'input-mismatch');
-    expectFri(() => verifyRoundTrip(a2, a2.proof, offByOne(a2, 6)), 'fold-mismatch');
-    expectFri(() => verifyRoundTrip(a2, a2.proof, offByOne(a2, 4)), 'fold-mismatch');
-    // An input at the final size is rolled into the final codeword.
+    // An input at the final size is rolled into the final codeword; with no layers at all, the
+    // single input is compared with the final polynomial directly.
     const fin = proveRandom(params, [6, 2], 33);
     expect(fin.shape.logFinalN).toBe(3);
-    expectFri(() => verifyRoundTrip(fin, fin.proof, offByOne(fin, 3)), 'final-poly');
+    const bare = proveRandom(params, [2], 34);
+    expect(bare.shape.layers).toEqual([]);
+    for (const c of COORDS) {
+      // Logs [8, 6, 4]: the largest starts the chain, the others are rolled into layers.
+      expectFri(() => verifyRoundTrip(a2, a2.proof, offByOne(a2, 8, c)), 'input-mismatch');
+      expectFri(() => verifyRoundTrip(a2, a2.proof, offByOne(a2, 6, c)), 'fold-mismatch');
+      expectFri(() => verifyRoundTrip(a2, a2.proof, offByOne(a2, 4, c)), 'fold-mismatch');
+      expectFri(() => verifyRoundTrip(a8, a8.proof, offByOne(a8, 10, c)), 'input-mismatch');
+      expectFri(() => verifyRoundTrip(fin, fin.proof, offByOne(fin, 3, c)), 'final-poly');
+      expectFri(() => verifyRoundTrip(bare, bare.proof, offByOne(bare, 3, c)), 'final-poly');
+    }
     expectFri(() => verifyRoundTrip(a2, a2.proof, () => new Map()), 'bad-shape');
     expectFri(
       () =>
