@@ -1,12 +1,17 @@
 /**
- * Shared CLI plumbing: the exit-status convention (0 ok, 1 guest fault or failed
- * build, 2 usage or input error) and small parsers that fail with a `CliError`.
+ * Shared CLI plumbing: the exit-status convention (0 ok, 1 failed build, 2 usage or
+ * input error; `run` passes the guest's own status through and uses 124/125 for a cycle
+ * limit / fault, see run.ts) and small parsers that fail with a `CliError`.
  */
 import { readFileSync } from 'node:fs';
 
 export const EXIT_OK = 0;
 export const EXIT_FAULT = 1;
 export const EXIT_USAGE = 2;
+/** `rvstark run`: the cycle limit stopped the guest (timeout(1) uses 124 the same way). */
+export const EXIT_RUN_CYCLE_LIMIT = 124;
+/** `rvstark run`: the guest faulted, or rvstark failed while running it (env(1)'s 125). */
+export const EXIT_RUN_FAULT = 125;
 
 /** An error the CLI reports as one line `error: <message>` with the given exit status. */
 export class CliError extends Error {

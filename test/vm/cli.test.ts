@@ -1,13 +1,15 @@
-// The rvstark CLI as a process: exit status 0 (ran), 1 (guest fault), 2 (usage or bad
-// input), one-line errors without stack traces, and the --json object.
+// The rvstark CLI as a process: `run` passes the guest's exit status through (a0 & 0xff,
+// like qemu-riscv32), 124 on the cycle limit, 125 on a guest fault, 2 on usage or bad
+// input; one-line errors without stack traces; a bounded output preview; partial output
+// on a fault; --json prints exactly one JSON object on stdout.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asm } from './helpers/asm.js';
-import { makeElf } from './helpers/elf-writer.js';
-import { GCC } from './helpers/qemu.js';
+import { A0, asm, exitSeq, writeSeq } from './helpers/asm.js';
+import { DATA_BASE, makeElf } from './helpers/elf-writer.js';
+import { GCC, QEMU, runQemu } from './helpers/qemu.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'rvstark-cli-'));
 
@@ -37,7 +39,8 @@ function cliWithEnv(
   });
 }
 
-describe('rvstark CLI', () => {
+// Generous: each case starts node + tsx, and the machine may be busy.
+describe('rvstark CLI', { timeout: 180_000 }, () => {
   it('run: prints output, exit code, cycles, histogram; --json; --profile', async () => {
     const out = join(tmp, 'out.bin');
     writeFileSync(join(tmp, 'in.bin'), Buffer.from('abc'));
@@ -46,7 +49,7 @@ describe('rvstark CLI', () => {
       cli('run', 'guests/examples/fib/fib.elf', '--input-hex', '0a000000', '--json'),
       cli('run', 'guests/examples/sha256/sha256.elf', '--input', join(tmp, 'in.bin'), '--output', out),
     ]);
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(1); // hello's exit code is its word count
     expect(r.stdout).toContain('hello, ab! 1 word, 3 bytes');
     expect(r.stdout).toMatch(/exit code: 1\n/);
     expect(r.stdout).toMatch(/cycles: \d+/);
@@ -62,20 +65,22 @@ describe('rvstark CLI', () => {
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );
   });
-  it('exit status 1 on a guest fault, with a one-line error', async () => {
+  it('exit status 125 on a guest fault, 124 on the cycle limit, with a one-line error', async () => {
     const elf = join(tmp, 'ebreak.elf');
     writeFileSync(elf, makeElf({ code: [asm.iop('addi', 5, 0, 1), asm.ebreak()] }));
     const [r, c] = await Promise.all([
       cli('run', elf),
       cli('run', 'guests/examples/fib/fib.elf', '--input-hex', 'ffffff00', '--max-cycles', '1000'),
     ]);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(125);
     expect(r.stderr).toBe('error: EBREAK at pc 0x00010004\n');
-    expect(c.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(c.status).toBe(124);
     expect(c.stderr).toMatch(/^error: cycle limit of 1000 cycles reached at pc 0x[0-9a-f]{8}\n$/);
   });
   it('exit status 2 on usage errors and bad files, one line each', async () => {
     const cases = [
+      ['run', 'guests/examples/fib/fib.elf', '--output', join(tmp, 'no/such/dir/out.bin')],
       ['run'],
       ['frobnicate'],
       ['run', 'guests/examples/fib/fib.elf', '--input-hex', 'xyz'],
@@ -90,6 +95,100 @@ describe('rvstark CLI', () => {
       expect(r.stderr).toMatch(/^error: [^\n]+\n$/);
     });
   });
+  it('run passes the guest exit status through (a0 & 0xff), like qemu-riscv32', async () => {
+    const codes = [42, 1, 2, -1, 256 + 7];
+    const elfs = codes.map((code, k) => {
+      const path = join(tmp, `exit${k}.elf`);
+      writeFileSync(path, makeElf({ code: [...asm.li(5, code), ...exitSeq(5)] }));
+      return path;
+    });
+    const runs = await Promise.all(elfs.map((e) => cli('run', e)));
+    expect(runs.map((r) => r.status)).toEqual([42, 1, 2, 255, 7]);
+    expect(runs[3].stdout).toContain('exit code: -1 (exit status 255)\n');
+    const json = await cli('run', elfs[0], '--json');
+    expect([json.status, JSON.parse(json.stdout).exit_status]).toEqual([42, 42]);
+    if (QEMU) {
+      const q = await Promise.all(elfs.map((e) => runQemu(readFileSync(e), new Uint8Array(0))));
+      expect(q.map((r) => r.status)).toEqual([42, 1, 2, 255, 7]);
+    }
+  });
+
+  it('a fault keeps what the guest wrote: --output gets it, the message says partial', async () => {
+    // write(1, "abc"), write(2, "b"), then EBREAK.
+    const elf = join(tmp, 'partial.elf');
+    const data = new TextEncoder().encode('abc\n');
+    writeFileSync(
+      elf,
+      makeElf({ code: [...writeSeq(1, DATA_BASE, 3), ...writeSeq(2, DATA_BASE + 1, 1), asm.ebreak()], data }),
+    );
+    const out = join(tmp, 'partial.bin');
+    const [f, p, j] = await Promise.all([
+      cli('run', elf, '--output', out),
+      cli('run', elf),
+      cli('run', elf, '--json'),
+    ]);
+    expect(f.status).toBe(125);
+    expect(readFileSync(out).toString()).toBe('abc');
+    expect(f.stdout).toBe('');
+    expect(f.stderr).toMatch(
+      /^b?error: EBREAK at pc 0x[0-9a-f]{8} \(partial output: 3 bytes before the fault written to .*partial\.bin\)\n$/,
+    );
+    expect(f.stderr.startsWith('b')).toBe(true); // the guest's fd 2, before the error line
+    expect(p.status).toBe(125);
+    expect(p.stdout).toBe('output: partial, before the fault: 3 bytes\nabc\n');
+    expect(j.status).toBe(125);
+    const obj = JSON.parse(j.stdout);
+    expect([obj.output_hex, obj.output_partial, obj.error.kind, obj.exit_status]).toEqual([
+      '616263',
+      true,
+      'ebreak',
+      125,
+    ]);
+  });
+
+  it('a 50 MB output is previewed (bounded), with its size and a pointer to --output', async () => {
+    // One write of 50 MB of (zero) memory: a few cycles.
+    const n = 50 * 1024 * 1024;
+    const elf = join(tmp, 'big.elf');
+    writeFileSync(elf, makeElf({ code: [...writeSeq(1, DATA_BASE, n), ...asm.li(A0, 0), ...exitSeq(A0)] }));
+    const out = join(tmp, 'big.bin');
+    const [r, f] = await Promise.all([cli('run', elf), cli('run', elf, '--output', out)]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.length).toBeLessThan(10_000);
+    expect(r.stdout).toContain(
+      `output: ${n} bytes; the first 1024 shown (--output <file> saves all of them)\n`,
+    );
+    expect(r.stdout).toContain(`  hex: ${'00'.repeat(1024)}\n  ... ${n - 1024} more bytes\n`);
+    expect(f.status).toBe(0);
+    expect(f.stdout).toContain(`output: ${n} bytes written to ${out}\n`);
+    expect(readFileSync(out).length).toBe(n);
+  });
+
+  it('--json prints only one JSON object on stdout; the guest fd 2 goes to stderr', async () => {
+    const elf = join(tmp, 'both.elf');
+    const data = new TextEncoder().encode('to stdout\nto stderr\n');
+    writeFileSync(
+      elf,
+      makeElf({
+        code: [
+          ...writeSeq(1, DATA_BASE, 10),
+          ...writeSeq(2, DATA_BASE + 10, 10),
+          ...asm.li(A0, 3),
+          ...exitSeq(A0),
+        ],
+        data,
+      }),
+    );
+    const r = await cli('run', elf, '--json');
+    expect(r.status).toBe(3);
+    expect(r.stdout.endsWith('\n')).toBe(true);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+    const obj = JSON.parse(r.stdout);
+    expect(Buffer.from(obj.output_hex, 'hex').toString()).toBe('to stdout\n');
+    expect([obj.exit_code, obj.exit_status, obj.output_bytes]).toEqual([3, 3, 10]);
+    expect(r.stderr).toBe('to stderr\n');
+  });
+
   it('id prints the 64-hex-digit image id', async () => {
     const r = await cli('id', 'guests/examples/fib/fib.elf');
     expect(r.status).toBe(0);
