@@ -1,4 +1,4 @@
-// Fills the LUI/AUIPC table.
+// Fills the LUI/AUIPC/FENCE table.
 
 import { RowMajorMatrix } from '../../src/air/index.js';
 import { Op } from '../../src/vm/index.js';
@@ -7,7 +7,7 @@ import type { RangeCounter } from '../gadgets/range.js';
 import type { Cycles } from '../machine/cycles.js';
 import { upperCols } from './columns.js';
 
-export const UPPER_OPS: readonly number[] = [Op.LUI, Op.AUIPC];
+export const UPPER_OPS: readonly number[] = [Op.LUI, Op.AUIPC, Op.FENCE];
 
 export function upperTrace(
   cy: Cycles,
@@ -21,7 +21,8 @@ export function upperTrace(
     const k = rows[j];
     const row = m.row(j);
     populateInstruction(row, o, cy, k, range, { rd: true });
-    row[cy.op[k] === Op.LUI ? o.isLui : o.isAuipc] = 1;
+    const op = cy.op[k];
+    row[op === Op.LUI ? o.isLui : op === Op.AUIPC ? o.isAuipc : o.isFence] = 1;
     row[o.rdVal] = row[o.imm];
     row[o.rdVal + 1] = row[o.imm + 1];
   }

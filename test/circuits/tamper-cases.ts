@@ -295,6 +295,13 @@ export const CONTROL_TAMPERS: Tamper[] = [
     mutate: set('isLui', 2),
     expect: /chip upper.*isLui is a bit/,
   },
+  {
+    name: 'upper isFence = 2',
+    chip: 'upper',
+    word: 4,
+    mutate: set('isFence', 2),
+    expect: /chip upper.*isFence is a bit/,
+  },
   // jump
   {
     name: 'JAL rd ≠ pc + 4',
