@@ -78,5 +78,5 @@ export const SPACE_RAM_RO = 2;
 /** The I/O cursors: addr 0 = input (pos, eof), addr 1 = output (pos, 0); field elements. */
 export const SPACE_IO = 3;
 
-/** Every bus, for registries and statement checks. Id 15 is reserved for BYTE_OP. */
+/** Every bus, for registries and statement checks. */
 export const BUSES: readonly Bus[] = [EXEC, PROGRAM, MEMORY, RANGE16, HALT, BYTE_OP, IO, IMAGE, IO_CHUNK];

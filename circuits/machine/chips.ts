@@ -51,16 +51,16 @@ export const INSTRUCTION_CHIPS: readonly InstructionChip[] = [
   { air: jumpAir as Air, ops: JUMP_OPS, trace: jumpTrace },
   { air: branchAir as Air, ops: BRANCH_OPS, trace: branchTrace },
   { air: ecallAir as Air, ops: ECALL_OPS, trace: ecallTrace },
+  { air: loadAir as Air, ops: LOAD_OPS, trace: loadTrace },
+  { air: storeAir as Air, ops: STORE_OPS, trace: storeTrace },
   { air: bitwiseAir as Air, ops: BITWISE_OPS, trace: bitwiseTrace },
   { air: ltAir as Air, ops: LT_OPS, trace: ltTrace },
   { air: shiftLeftAir as Air, ops: SHIFT_LEFT_OPS, trace: shiftLeftTrace },
   { air: shiftRightAir as Air, ops: SHIFT_RIGHT_OPS, trace: shiftRightTrace },
-  // The byte-op table (BYTE_OP bus): no ops; its trace is the shared ByteCounter (byte/trace.ts).
-  { air: byteAir as Air, ops: BYTE_TABLE_OPS, trace: byteTrace },
-  { air: loadAir as Air, ops: LOAD_OPS, trace: loadTrace },
-  { air: storeAir as Air, ops: STORE_OPS, trace: storeTrace },
   { air: mulAir as Air, ops: MUL_OPS, trace: mulTrace },
   { air: divRemAir as Air, ops: DIV_REM_OPS, trace: divRemTrace },
+  // The byte-op table (BYTE_OP bus): no ops; its trace is the shared ByteCounter (byte/trace.ts).
+  { air: byteAir as Air, ops: BYTE_TABLE_OPS, trace: byteTrace },
 ];
 
 /** CHIP_OF_OP[op] = index into INSTRUCTION_CHIPS, or −1 if no chip proves op yet. */
