@@ -14,8 +14,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CircuitError } from '../../circuits/machine/errors.js';
 import { execute, loadElf } from '../vm/index.js';
-import { proveElf } from '../zkvm/prove.js';
-import { verifyReceipt } from '../zkvm/verify.js';
+import type { proveElf as ProveElf } from '../zkvm/prove.js';
+import type { verifyReceipt as VerifyReceipt } from '../zkvm/verify.js';
 import { EXIT_OK } from './common.js';
 
 export interface BenchRowResult {
@@ -90,7 +90,9 @@ function median(xs: number[]): number {
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Runs the benchmark; returns its rows (skipped guests and sizes are reported through onNote). */
-export function runBench(opts: BenchRunOptions = {}): BenchRowResult[] {
+export async function runBench(opts: BenchRunOptions = {}): Promise<BenchRowResult[]> {
+  const proveElf: typeof ProveElf = (await import('../zkvm/prove.js')).proveElf;
+  const verifyReceipt: typeof VerifyReceipt = (await import('../zkvm/verify.js')).verifyReceipt;
   const sizes = opts.sizes ?? (opts.quick ? [14] : [14, 16, 18, 20]);
   const note = opts.onNote ?? (() => {});
   const cli = opts.cli ?? [process.execPath, ...process.execArgv, process.argv[1]];
@@ -162,11 +164,11 @@ export function runBench(opts: BenchRunOptions = {}): BenchRowResult[] {
   return rows;
 }
 
-export function benchCommand(opts: { quick?: boolean; json?: boolean }): number {
+export async function benchCommand(opts: { quick?: boolean; json?: boolean }): Promise<number> {
   const header =
     'guest    size   cycles     prove s  cold s   cycles/s  verify ms  proof KiB  peak RSS  bits   cells/cycle';
   if (!opts.json) process.stdout.write(`${header}\n`);
-  runBench({
+  await runBench({
     quick: opts.quick === true,
     cli: [process.execPath, ...process.execArgv, resolve(process.argv[1])],
     onNote: (n) => process.stderr.write(`note: ${n}\n`),

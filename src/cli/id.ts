@@ -5,15 +5,15 @@
  */
 import { loadElf } from '../vm/elf.js';
 import { imageIdHex } from '../vm/image-id.js';
-import { elfImageId } from '../zkvm/image-id.js';
 import { isPresetName } from '../zkvm/presets.js';
 import { CliError, readFileOrFail } from './common.js';
 
-export function idCommand(elfPath: string, opts: { json?: boolean; preset?: string }): number {
+export async function idCommand(elfPath: string, opts: { json?: boolean; preset?: string }): Promise<number> {
   const preset = opts.preset ?? 'default';
   if (!isPresetName(preset)) throw new CliError(`--preset expects default or fast, got "${preset}"`);
   const elf = readFileOrFail(elfPath, 'ELF');
   const program = loadElf(elf);
+  const { elfImageId } = await import('../zkvm/image-id.js');
   const id = Buffer.from(elfImageId(elf, preset)).toString('hex');
   process.stdout.write(
     opts.json

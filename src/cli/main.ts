@@ -12,7 +12,7 @@ import { benchCommand } from './bench.js';
 import { buildCommand } from './build.js';
 import { CliError, EXIT_FAULT, EXIT_USAGE } from './common.js';
 import { idCommand } from './id.js';
-import { proveCommand } from './prove.js';
+import { proveCommand, settle } from './prove.js';
 import { RUN_EXIT_STATUS_HELP, runCommand } from './run.js';
 import { verifyCommand } from './verify.js';
 
@@ -51,7 +51,7 @@ function makeProgram(): Command {
     .option('--preset <name>', 'parameter preset the id is for: default or fast (the key holds them)')
     .option('--json', 'print JSON')
     .action((elf: string, opts) => {
-      process.exitCode = idCommand(elf, opts);
+      settle(idCommand(elf, opts));
     });
 
   program
@@ -65,7 +65,7 @@ function makeProgram(): Command {
     .option('--dev', 'dev mode: a receipt with the claim and no proof (also RVSTARK_DEV_MODE=1)')
     .option('--json', 'print one JSON object, no progress display')
     .action((elf: string, opts) => {
-      process.exitCode = proveCommand(elf, opts);
+      settle(proveCommand(elf, opts));
     });
 
   program
@@ -82,7 +82,7 @@ function makeProgram(): Command {
     .option('--allow-insecure', 'accept receipts below 100 bits of security (the fast preset)')
     .option('--json', 'print one JSON object')
     .action((receipt: string, opts) => {
-      process.exitCode = verifyCommand(receipt, opts);
+      settle(verifyCommand(receipt, opts));
     });
 
   program
@@ -91,7 +91,7 @@ function makeProgram(): Command {
     .option('--quick', 'only the smallest size')
     .option('--json', 'one JSON object per row')
     .action((opts) => {
-      process.exitCode = benchCommand(opts);
+      settle(benchCommand(opts));
     });
 
   program

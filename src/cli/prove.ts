@@ -10,12 +10,36 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { CircuitError } from '../../circuits/machine/errors.js';
-import { ExecutionError } from '../vm/errors.js';
+import { ElfError, ExecutionError } from '../vm/errors.js';
 import { ProveError } from '../zkvm/errors.js';
 import { isPresetName } from '../zkvm/presets.js';
-import { type ProveElfResult, type ProvePhase, proveElf } from '../zkvm/prove.js';
-import { CliError, EXIT_FAULT, EXIT_OK, parseHex, readFileOrFail } from './common.js';
+import type { ProveElfResult, ProvePhase } from '../zkvm/prove.js';
+import { CliError, EXIT_FAULT, EXIT_OK, EXIT_USAGE, parseHex, readFileOrFail } from './common.js';
 import { claimJson, claimLines, securityJson, securityLine } from './verify.js';
+
+/**
+ * Runs an async command and sets the exit status, reporting an error as one line with the same
+ * statuses as main.ts. The prover and verifier (circuits, wasm kernels) are imported only by the
+ * commands that need them, so `rvstark run` and usage errors do not pay for loading them.
+ */
+export function settle(command: Promise<number>): void {
+  command.then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (e: unknown) => {
+      const status =
+        e instanceof CliError
+          ? e.exitCode
+          : e instanceof ElfError || e instanceof RangeError
+            ? EXIT_USAGE
+            : EXIT_FAULT;
+      const message = e instanceof Error ? e.message : String(e);
+      process.stderr.write(`error: ${message.split('\n')[0]}\n`);
+      process.exitCode = status;
+    },
+  );
+}
 
 export interface ProveOptions {
   input?: string;
@@ -26,7 +50,7 @@ export interface ProveOptions {
   json?: boolean;
 }
 
-export function proveCommand(elfPath: string, opts: ProveOptions): number {
+export async function proveCommand(elfPath: string, opts: ProveOptions): Promise<number> {
   if (opts.input !== undefined && opts.inputHex !== undefined)
     throw new CliError('--input and --input-hex are mutually exclusive');
   const preset = opts.preset ?? 'default';
@@ -39,6 +63,7 @@ export function proveCommand(elfPath: string, opts: ProveOptions): number {
         ? parseHex(opts.inputHex)
         : new Uint8Array(0);
   const elf = readFileOrFail(elfPath, 'ELF');
+  const { proveElf } = await import('../zkvm/prove.js');
   const bar = !opts.json && process.stderr.isTTY ? progressBar() : undefined;
   let result: ProveElfResult;
   try {

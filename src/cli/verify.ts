@@ -7,7 +7,6 @@
 import type { Claim } from '../../circuits/machine/index.js';
 import type { SecurityReport } from '../fri/params.js';
 import { loadElf } from '../vm/elf.js';
-import { verifyReceipt } from '../zkvm/verify.js';
 import { CliError, EXIT_FAULT, EXIT_OK, parseHex, readFileOrFail } from './common.js';
 
 export interface VerifyOptions {
@@ -25,7 +24,7 @@ const HINT: Record<string, string> = {
   insecure: ' (pass --allow-insecure)',
 };
 
-export function verifyCommand(receiptPath: string, opts: VerifyOptions): number {
+export async function verifyCommand(receiptPath: string, opts: VerifyOptions): Promise<number> {
   if (opts.elf !== undefined && opts.imageId !== undefined)
     throw new CliError('--elf and --image-id are mutually exclusive');
   if (opts.input !== undefined && opts.inputHex !== undefined)
@@ -48,6 +47,7 @@ export function verifyCommand(receiptPath: string, opts: VerifyOptions): number 
     elf = readFileOrFail(opts.elf, 'ELF');
     loadElf(elf); // a bad ELF is a usage error (exit 2), not a bad receipt
   }
+  const { verifyReceipt } = await import('../zkvm/verify.js');
   const started = performance.now();
   const r = verifyReceipt(receipt, {
     imageId,

@@ -19,7 +19,6 @@ import {
 import type { SecurityReport, StarkParams } from '../fri/params.js';
 import { prove } from '../prover/index.js';
 import { verifyingKeyDigest } from '../stark/vk.js';
-import { VERSION } from '../version.js';
 import { ExecutionError, execute, loadElf, OP_NAMES, type Program } from '../vm/index.js';
 import { ProveError } from './errors.js';
 import { isPresetName, PRESETS, type PresetName, presetOf } from './presets.js';
@@ -211,7 +210,6 @@ function wrap(
   proof: Uint8Array,
 ): Uint8Array {
   const r: Receipt = {
-    producer: `rvstark ${VERSION}`,
     claim,
     entry: machine.entry,
     key: machineKeyData(vk),

@@ -20,12 +20,9 @@ export const RECEIPT_VERSION = 1;
 export const FLAG_DEV = 1;
 /** A run has 1 … 2^27 − 2 cycles: timestamps 4·(cycles + 1) stay below 2^29 (docs/CIRCUITS.md). */
 export const MAX_CLAIM_CYCLES = 2 ** 27 - 2;
-const MAX_PRODUCER = 64;
 const MAX_BYTES_FIELD = 2 ** 30;
 
 export interface Receipt {
-  /** Who made it, e.g. "rvstark 0.1.0": informational, never trusted, not part of the claim. */
-  readonly producer: string;
   readonly claim: Claim;
   /** The program's entry pc (the image id hashes it with the verifying key's digest). */
   readonly entry: number;
@@ -52,8 +49,8 @@ function checkReceipt(r: Receipt): void {
   if (!Number.isInteger(c.cycles) || c.cycles < 1 || c.cycles > MAX_CLAIM_CYCLES)
     bad(`cycles ${c.cycles} outside 1..${MAX_CLAIM_CYCLES}`);
   if (!Number.isInteger(r.entry) || r.entry < 0 || r.entry > 0xffffffff) bad(`entry ${r.entry}`);
+  if (!(r.proof instanceof Uint8Array)) bad('the proof must be a byte array');
   if (r.dev !== (r.proof.length === 0)) bad('a receipt has a proof iff it is not a dev receipt');
-  if (utf8.encode(r.producer).length > MAX_PRODUCER) bad('producer string too long');
 }
 
 /** The receipt's bytes (docs/RECEIPT.md). Throws ReceiptError on a receipt it could not read back. */
@@ -63,9 +60,6 @@ export function encodeReceipt(r: Receipt): Uint8Array {
   w.bytes(utf8.encode(RECEIPT_MAGIC));
   w.u32(RECEIPT_VERSION);
   w.u8(r.dev ? FLAG_DEV : 0);
-  const producer = utf8.encode(r.producer);
-  w.u8(producer.length);
-  w.bytes(producer);
   // claim
   const c = r.claim;
   w.bytes(c.imageId);
@@ -121,15 +115,6 @@ function read(r: ByteReader): Receipt {
   if ((flags & ~FLAG_DEV) !== 0)
     throw new ReceiptError('non-canonical', `unknown flags 0x${flags.toString(16)}`);
   const dev = (flags & FLAG_DEV) !== 0;
-  const producerLen = r.u8('producer length');
-  if (producerLen > MAX_PRODUCER) throw new ReceiptError('bad-length', `producer length ${producerLen}`);
-  let producer: string;
-  try {
-    producer = new TextDecoder('utf-8', { fatal: true }).decode(r.bytes(producerLen, 'producer'));
-  } catch (e) {
-    if (e instanceof ProofFormatError) throw e;
-    throw new ReceiptError('non-canonical', 'producer is not valid UTF-8');
-  }
   const imageId = r.bytes(32, 'image id');
   const exitCode = r.u32('exit code') | 0;
   const cycles = r.u32('cycles');
@@ -172,7 +157,6 @@ function read(r: ByteReader): Receipt {
   const proof = r.bytes(proofLen, 'proof');
   r.finish();
   return {
-    producer,
     claim: { imageId, input, output, exitCode, cycles },
     entry,
     key: { params, preRoot, programLogHeight, imageLogHeight },

@@ -61,8 +61,6 @@ export type VerifyReceiptResult =
       /** Each table's rows in the machine's order; empty for a dev receipt. */
       readonly heights: readonly number[];
       readonly vkDigest: string;
-      /** Who says they made it (not verified). */
-      readonly producer: string;
     }
   | { readonly ok: false; readonly kind: VerifyReceiptFailure; readonly reason: string };
 
@@ -95,20 +93,14 @@ export function verifyReceipt(receiptBytes: Uint8Array, expected: ExpectedClaim 
 function check(bytes: Uint8Array, expected: ExpectedClaim): VerifyReceiptResult {
   const want = expectedImageId(expected.imageId);
   const r: Receipt = decodeReceipt(bytes);
-  let vk: VerifyingKey;
-  try {
-    vk = rebuildMachineKey(r.key);
-  } catch (e) {
-    throw new Reject('malformed', `receipt key data: ${(e as Error).message}`);
-  }
-  const digest = verifyingKeyDigest(vk);
+  const { vk, digest } = machineKey(r);
   const id = imageIdV2(digest, r.entry);
   const claim = r.claim;
   if (!same(id, claim.imageId))
     throw new Reject(
       'image-id-mismatch',
       `the claim names image ${hex(claim.imageId)} but the receipt's key and entry hash to ${hex(id)}` +
-        ` (made by ${r.producer || 'an unknown prover'} with other circuits, or altered)`,
+        ' (made with other circuits, e.g. another rvstark version, or altered)',
     );
   if (want !== undefined && !same(want, id))
     throw new Reject('image-id-mismatch', `the receipt is for image ${hex(id)}, not ${hex(want)}`);
@@ -134,7 +126,6 @@ function check(bytes: Uint8Array, expected: ExpectedClaim): VerifyReceiptResult 
     preset,
     params: r.key.params,
     vkDigest: hex(digest),
-    producer: r.producer,
   };
   if (r.dev) {
     if (expected.allowDev !== true)
@@ -165,6 +156,38 @@ function check(bytes: Uint8Array, expected: ExpectedClaim): VerifyReceiptResult 
   }
   if (res.vkDigest !== hex(digest)) throw new Reject('internal', 'verifier checked another key');
   return { ok: true, ...base, dev: false, security: res.security, heights: res.heights };
+}
+
+// The last few keys rebuilt, by their data: a key and its digest are a pure function of the data
+// and this code, and hashing a key costs milliseconds (it encodes every constraint system).
+const KEY_CACHE_SIZE = 8;
+const keyCache = new Map<string, { vk: VerifyingKey; digest: Uint8Array }>();
+
+function machineKey(r: Receipt): { vk: VerifyingKey; digest: Uint8Array } {
+  const p = r.key.params;
+  const id = [
+    p.logBlowup,
+    p.numQueries,
+    p.powBits,
+    p.logFoldingArity,
+    p.finalPolyLogDegree,
+    p.logUpPowBits ?? 0,
+    r.key.programLogHeight,
+    r.key.imageLogHeight,
+    hex(r.key.preRoot),
+  ].join(',');
+  const hit = keyCache.get(id);
+  if (hit !== undefined) return hit;
+  let vk: VerifyingKey;
+  try {
+    vk = rebuildMachineKey(r.key);
+  } catch (e) {
+    throw new Reject('malformed', `receipt key data: ${(e as Error).message}`);
+  }
+  const entry = { vk, digest: verifyingKeyDigest(vk) };
+  if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value as string);
+  keyCache.set(id, entry);
+  return entry;
 }
 
 function expectedImageId(v: ExpectedClaim['imageId']): Uint8Array | undefined {
