@@ -27,6 +27,8 @@ export interface BenchRowResult {
   readonly cycles_per_s: number;
   /** A fresh `rvstark prove --json` process: its proving time (ms, all phases). */
   readonly cold_ms: number;
+  /** The same process's wall time, start-up and module loading included (ms). */
+  readonly cold_wall_ms: number;
   readonly verify_ms: number;
   readonly verify_cold_ms: number;
   readonly proof_bytes: number;
@@ -117,11 +119,13 @@ export async function runBench(opts: BenchRunOptions = {}): Promise<BenchRowResu
         const elfPath = join(packageRoot(), 'guests', 'examples', guest, `${guest}.elf`);
         const inPath = join(tmp, 'input.bin');
         writeFileSync(inPath, input);
+        const spawned = performance.now();
         const child = spawnSync(
           cli[0],
           [...cli.slice(1), 'prove', elfPath, '--input', inPath, '-o', join(tmp, 'r.bin'), '--json'],
           { encoding: 'utf8', maxBuffer: 64 << 20 },
         );
+        const coldWall = performance.now() - spawned;
         let coldMs = Number.NaN;
         let rss = Number.NaN;
         if (child.status === 0) {
@@ -147,6 +151,7 @@ export async function runBench(opts: BenchRunOptions = {}): Promise<BenchRowResu
           prove_ms: r1(proveMs),
           cycles_per_s: Math.round(warm.claim.cycles / (proveMs / 1000)),
           cold_ms: r1(coldMs),
+          cold_wall_ms: r1(coldWall),
           verify_ms: r1(median(times)),
           verify_cold_ms: r1(verifyCold),
           proof_bytes: warm.proofBytes,
