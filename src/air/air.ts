@@ -163,9 +163,14 @@ export interface BuiltAir {
   readonly numPublicValues: number;
   /**
    * Set by withLogUp: for each interaction, the node of its denominator β − fp(v) and of its
-   * signed multiplicity (negated for a receive), so the prover can evaluate them in bulk.
+   * signed multiplicity (negated for a receive), so the prover can evaluate them in bulk; and the
+   * interaction groups batched into each aux term column (src/air/logup.ts, logUpGroups).
    */
-  readonly logUp?: { readonly denominators: readonly number[]; readonly multiplicities: readonly number[] };
+  readonly logUp?: {
+    readonly denominators: readonly number[];
+    readonly multiplicities: readonly number[];
+    readonly groups: ReadonlyArray<{ readonly interactions: readonly number[]; readonly degree: number }>;
+  };
 }
 
 const EMPTY = new ColumnLayout({});

@@ -1,7 +1,9 @@
-// Builds a table's LogUp auxiliary trace (the prover's phase 2): the term columns h_j = ±m/(β − fp)
-// and the running sum s, as base columns (4 coordinate columns per extension column, the layout
-// the constraint program reads), plus the table's cumulative sum T = s[last].
-// All denominators of the table are inverted together (Montgomery's trick): one inversion in all.
+// Builds a table's LogUp auxiliary trace (the prover's phase 2): one term column per interaction
+// group, h_G = Σ_{j∈G} ±m_j/(β − fp_j), and the running sum s, as base columns (4 coordinate
+// columns per extension column, the layout the constraint program reads), plus the table's
+// cumulative sum T = s[last]. All denominators of the table are inverted together (Montgomery's
+// trick): one inversion in all. This row-by-row builder is the oracle the prover's bulk builder
+// (src/prover/logup-trace.ts) must match bit for bit.
 
 import { add, type Felt, mul, neg } from '../field/babybear.js';
 import { extBatchInverseRaw } from '../field/batch-inverse.js';
@@ -9,10 +11,11 @@ import { type ExtFelt, extMul } from '../field/ext.js';
 import type { BuiltAir } from './air.js';
 import { RowEvaluator } from './debug.js';
 import { AirError } from './errors.js';
+import { logUpLayout } from './logup.js';
 import type { RowMajorMatrix } from './matrix.js';
 
 export interface AuxTrace {
-  /** 4·(J+1) base columns: coordinate c of aux column k is columns[4k + c]. */
+  /** 4·(G+1) base columns (G groups): coordinate c of aux column k is columns[4k + c]. */
   readonly columns: Uint32Array[];
   /** The running sum's last value. */
   readonly total: ExtFelt;
@@ -67,27 +70,27 @@ export function buildLogUpTrace(
   const zero = extBatchInverseRaw(den, den, n * J);
   if (zero >= 0) {
     // β hit a fingerprint: probability ≈ n·J/|F_p^4|; the prover restarts with another transcript.
-    throw new AirError(
-      'bus-unbalanced',
-      `chip ${built.name}: LogUp challenge collides with a fingerprint`,
-      {
-        chip: built.name,
-        row: Math.floor(zero / J),
-      },
-    );
+    throw new AirError('bus-unbalanced', `chip ${built.name}: LogUp challenge collides with a fingerprint`, {
+      chip: built.name,
+      row: Math.floor(zero / J),
+    });
   }
 
-  const columns = Array.from({ length: 4 * (J + 1) }, () => new Uint32Array(n));
+  const { groups, sumColumn } = logUpLayout(built);
+  const columns = Array.from({ length: 4 * (groups.length + 1) }, () => new Uint32Array(n));
   const s = [0, 0, 0, 0];
-  const sumCol = 4 * J;
+  const sumCol = 4 * sumColumn;
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < J; j++) {
-      const o = 4 * (i * J + j);
-      const m = mult[i * J + j];
+    for (let k = 0; k < groups.length; k++) {
+      const h = [0, 0, 0, 0];
+      for (const j of groups[k].interactions) {
+        const o = 4 * (i * J + j);
+        const m = mult[i * J + j];
+        for (let c = 0; c < 4; c++) h[c] = add(h[c], mul(den[o + c], m));
+      }
       for (let c = 0; c < 4; c++) {
-        const h = mul(den[o + c], m);
-        columns[4 * j + c][i] = h;
-        s[c] = add(s[c], h);
+        columns[4 * k + c][i] = h[c];
+        s[c] = add(s[c], h[c]);
       }
     }
     for (let c = 0; c < 4; c++) columns[sumCol + c][i] = s[c];

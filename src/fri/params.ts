@@ -273,7 +273,10 @@ export function securityReport(p: StarkParams, shape: ProofShape): SecurityRepor
   const log2Constraints = Math.max(...tables.map((t) => Math.log2(Math.max(1, t.numConstraints))));
 
   // LogUp: Σ over every denominator of (arity + 1) — Schwartz–Zippel on the cleared sum in (β, γ)
-  // plus one vanishing denominator (docs/SECURITY.md).
+  // plus one vanishing denominator (docs/SECURITY.md). Independent of how the interactions are
+  // batched into aux columns: a batch's constraint fixes h_G = Σ m_i/d_i unless one of its
+  // denominators vanishes (already counted), and its degree in (β, γ) is its arities' sum, so
+  // the total is still Σ_j w_j. Hence one arity per interaction, not per column.
   let logUpWeight = 0;
   for (const t of tables) logUpWeight += 2 ** t.logHeight * t.busArities.reduce((s, a) => s + a + 1, 0);
   for (const a of shape.contributionArities ?? []) logUpWeight += a + 1;

@@ -12,7 +12,8 @@ import type { TableOpenings } from './deep.js';
 import { TREES, type TreeName, type TreeShape, treeShapes } from './queries.js';
 import { checkHeights, type PreparedAir } from './tables.js';
 
-export const PROOF_FORMAT_VERSION = 2;
+/** 3: batched LogUp columns, so a table's aux openings are 4·(groups + 1) wide. */
+export const PROOF_FORMAT_VERSION = 3;
 
 export interface StarkProof {
   readonly logHeights: number[];

@@ -19,8 +19,11 @@ export interface BusContribution {
 }
 
 export const PROTOCOL = 'rvstark-stark';
-/** 2: the verifying key's digest replaces the per-table shape fields; 0/1 row selectors. */
-export const PROTOCOL_VERSION = 2;
+/**
+ * 2: the verifying key's digest replaces the per-table shape fields; 0/1 row selectors.
+ * 3: LogUp batches interactions into one aux column per group (src/air/logup.ts, logUpGroups).
+ */
+export const PROTOCOL_VERSION = 3;
 
 /**
  * Each contribution names a bus some table uses, with exactly that bus's arity and canonical

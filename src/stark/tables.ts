@@ -17,7 +17,7 @@ export interface PreparedAir {
   readonly maxDegree: number;
   /** log2 of the number of quotient chunks: 2^q ≥ maxDegree − 1. */
   readonly logChunks: number;
-  /** Aux extension columns (LogUp terms plus running sum), 0 without interactions. */
+  /** Aux extension columns (one LogUp term column per interaction group, plus the running sum), 0 without interactions. */
   readonly numAux: number;
   readonly mainWidth: number;
   readonly preWidth: number;

@@ -54,9 +54,13 @@ function residue(
 }
 
 describe('LogUp', () => {
-  it('adds one term column per interaction plus a running sum, and their constraints', () => {
+  it('adds one term column per interaction group plus a running sum, and their constraints', () => {
     const built = withLogUp(buildAir(counterAir));
-    expect(logUpLayout(built)).toEqual({ numAux: 2, sumColumn: 1 });
+    expect(logUpLayout(built)).toEqual({
+      numAux: 2,
+      sumColumn: 1,
+      groups: [{ interactions: [0], degree: 2 }],
+    });
     expect(built.constraints.slice(-4).map((c) => c.label)).toEqual([
       'logup: term 0 (d is a byte)',
       'logup: first row s = Σ terms',
