@@ -28,9 +28,9 @@ describe('alu-bitwise', () => {
     expect(chipCost(bitwiseAir as Air)).toMatchObject({
       main: 40,
       interactions: 19,
-      cells: 120,
-      maxDegree: 2,
+      cells: 84,
+      maxDegree: 3,
     });
-    expect(chipCost(byteAir as Air)).toMatchObject({ main: 4, interactions: 4, cells: 24 });
+    expect(chipCost(byteAir as Air)).toMatchObject({ main: 4, interactions: 4, cells: 16 });
   });
 });

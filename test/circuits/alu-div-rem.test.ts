@@ -40,6 +40,6 @@ describe('alu-div-rem', () => {
 
   it('cost', () => {
     const c = chipCost(divRemAir as Air);
-    expect(c).toMatchObject({ main: 58, interactions: 44, cells: 238, maxDegree: 2 });
+    expect(c).toMatchObject({ main: 58, interactions: 44, cells: 150, maxDegree: 3 });
   });
 });

@@ -23,6 +23,6 @@ describe('alu-lt', () => {
   });
 
   it('costs', () => {
-    expect(chipCost(ltAir as Air)).toMatchObject({ main: 38, interactions: 19, cells: 118, maxDegree: 2 });
+    expect(chipCost(ltAir as Air)).toMatchObject({ main: 38, interactions: 19, cells: 82, maxDegree: 3 });
   });
 });

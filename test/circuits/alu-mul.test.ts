@@ -38,6 +38,6 @@ describe('alu-mul', () => {
 
   it('cost', () => {
     const c = chipCost(mulAir as Air);
-    expect(c).toMatchObject({ main: 46, interactions: 39, cells: 206, maxDegree: 2 });
+    expect(c).toMatchObject({ main: 46, interactions: 39, cells: 130, maxDegree: 3 });
   });
 });

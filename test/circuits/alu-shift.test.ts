@@ -34,14 +34,14 @@ describe('alu-shift', () => {
     expect(chipCost(shiftLeftAir as Air)).toMatchObject({
       main: 46,
       interactions: 19,
-      cells: 126,
-      maxDegree: 2,
+      cells: 90,
+      maxDegree: 3,
     });
     expect(chipCost(shiftRightAir as Air)).toMatchObject({
       main: 50,
       interactions: 20,
-      cells: 134,
-      maxDegree: 2,
+      cells: 94,
+      maxDegree: 3,
     });
   });
 });
