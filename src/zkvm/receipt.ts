@@ -49,6 +49,16 @@ function checkReceipt(r: Receipt): void {
   if (!Number.isInteger(c.cycles) || c.cycles < 1 || c.cycles > MAX_CLAIM_CYCLES)
     bad(`cycles ${c.cycles} outside 1..${MAX_CLAIM_CYCLES}`);
   if (!Number.isInteger(r.entry) || r.entry < 0 || r.entry > 0xffffffff) bad(`entry ${r.entry}`);
+  const k = r.key;
+  if (!(k.preRoot instanceof Uint8Array) || k.preRoot.length !== 32) bad('preprocessed root is not 32 bytes');
+  for (const h of [k.programLogHeight, k.imageLogHeight])
+    if (!Number.isInteger(h) || h < MIN_FIXED_LOG_HEIGHT || h > MAX_FIXED_LOG_HEIGHT)
+      bad(`fixed table log height ${h} outside ${MIN_FIXED_LOG_HEIGHT}..${MAX_FIXED_LOG_HEIGHT}`);
+  try {
+    checkParams(k.params);
+  } catch (e) {
+    bad(`parameters: ${(e as Error).message}`);
+  }
   if (!(r.proof instanceof Uint8Array)) bad('the proof must be a byte array');
   if (r.dev !== (r.proof.length === 0)) bad('a receipt has a proof iff it is not a dev receipt');
 }

@@ -127,8 +127,6 @@ describe('rvstark prove / verify', () => {
     const cases = [
       ['prove', A],
       ['prove', A, '-o', join(tmp, 'x'), '--preset', 'slow'],
-      ['prove', A, '-o', join(tmp, 'x'), '--input-hex', 'zz'],
-      ['verify'],
       ['verify', join(tmp, 'missing.receipt')],
       ['verify', RECEIPT, '--image-id', 'abc'],
       ['verify', RECEIPT, '--elf', A, '--image-id', id.stdout.trim(), '--input', join(tmp, 'nope')],
