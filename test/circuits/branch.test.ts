@@ -31,8 +31,8 @@ describe('branch', () => {
     expect(chipCost(branchAir as Air)).toMatchObject({
       main: 39,
       interactions: 15,
-      cells: 103,
-      maxDegree: 2,
+      cells: 75,
+      maxDegree: 3,
     });
   });
 });
