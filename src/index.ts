@@ -30,6 +30,8 @@ export {
 export {
   type BusContribution,
   type HeightPin,
+  type PreparedVerifyingKey,
+  prepareKey,
   type Statement,
   type VerifyOptions,
   type VerifyResult,

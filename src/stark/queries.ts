@@ -9,7 +9,7 @@ import { layerPoint } from '../fri/domain.js';
 import type { MatrixShape } from '../merkle/matrix.js';
 import type { MultiOpening } from '../merkle/opening.js';
 import { verifyOpening } from '../merkle/verify.js';
-import { deepValueAt, type Powers, type TableOpenings } from './deep.js';
+import { DeepCombiner, type Powers, type TableOpenings } from './deep.js';
 import { StarkError } from './errors.js';
 import type { PreparedAir } from './tables.js';
 
@@ -92,6 +92,8 @@ export function deepInputsAt(
   zeta: ExtFelt,
   zetaNext: (logH: number) => ExtFelt,
   lambda: Powers,
+  /** Per-height combiners kept across the queries of one proof (built on first use). */
+  combiners: Map<number, DeepCombiner> = new Map(),
 ): Map<number, ExtFelt> {
   const rowOf = (name: TreeName, t: number): Uint32Array => {
     const k = shapes[name].tables.indexOf(t);
@@ -114,10 +116,12 @@ export function deepInputsAt(
     const logN = h + logBlowup;
     // The input of size 2^logN sits on g·H at its own size: FRI's layer point with no folding.
     const x = layerPoint(logN, logN, index >>> (logMaxN - logN));
-    out.set(
-      logN,
-      deepValueAt(group, (t) => tableOpenings[t], row, x, zeta, zetaNext(h), lambda),
-    );
+    let combiner = combiners.get(h);
+    if (combiner === undefined) {
+      combiner = new DeepCombiner(group, (t) => tableOpenings[t], lambda);
+      combiners.set(h, combiner);
+    }
+    out.set(logN, combiner.valueAt(row, x, zeta, zetaNext(h)));
   }
   return out;
 }

@@ -4,19 +4,27 @@
 // Steps 0–4 are in verify.ts; FRI and the query openings (steps 6–7) are here, mirroring
 // src/prover/index.ts.
 
+import { blake3 } from '@noble/hashes/blake3.js';
 import type { Felt } from '../field/babybear.js';
 import { rootOfUnity } from '../field/babybear.js';
 import { extMulBase } from '../field/ext.js';
 import { checkParams, type SecurityReport, type StarkParams } from '../fri/params.js';
 import { replayFriTranscript, verifyFriQueries } from '../fri/verifier.js';
-import { Powers } from '../stark/deep.js';
+import { type DeepCombiner, Powers } from '../stark/deep.js';
 import { StarkError } from '../stark/errors.js';
 import { readProof } from '../stark/proof.js';
 import { checkTreeOpenings, deepInputsAt } from '../stark/queries.js';
 import { proofSecurity } from '../stark/security.js';
 import type { BusContribution } from '../stark/statement.js';
 import { checkContributions } from '../stark/statement.js';
-import { busesOf, prepareVerifyingKey, type VerifyingKey, verifyingKeyDigest } from '../stark/vk.js';
+import type { PreparedAir } from '../stark/tables.js';
+import {
+  busesOf,
+  decodeVerifyingKey,
+  encodeVerifyingKey,
+  prepareVerifyingKey,
+  type VerifyingKey,
+} from '../stark/vk.js';
 import { verifyUntilFri } from './verify.js';
 
 export type { BusContribution } from '../stark/statement.js';
@@ -51,6 +59,29 @@ export interface Statement {
   readonly heights?: ReadonlyArray<HeightPin | undefined>;
 }
 
+/**
+ * A verifying key checked, rebuilt and hashed once (`prepareKey`), for a verifier that checks
+ * many proofs under one key. It holds its own copy of the key (decoded from the key's bytes), so
+ * nothing the caller does to the key object afterwards can make it disagree with its digest.
+ */
+export interface PreparedVerifyingKey {
+  readonly vk: VerifyingKey;
+  readonly prepared: readonly PreparedAir[];
+  readonly digest: Uint8Array;
+}
+
+const PREPARED = new WeakSet<object>();
+
+/** Validates and prepares a key; throws StarkError('bad-vk') or ProofFormatError on a bad one. */
+export function prepareKey(vk: VerifyingKey): PreparedVerifyingKey {
+  prepareVerifyingKey(vk); // validate the caller's object first, with its own error messages
+  const bytes = encodeVerifyingKey(vk);
+  const own = decodeVerifyingKey(bytes);
+  const key = Object.freeze({ vk: own, prepared: prepareVerifyingKey(own), digest: blake3(bytes) });
+  PREPARED.add(key);
+  return key;
+}
+
 export interface VerifyOptions {
   /** Reject a proof whose conjectured security level is below this many bits. */
   readonly minSecurityBits?: number;
@@ -59,18 +90,20 @@ export interface VerifyOptions {
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
 export function verify(
-  vk: VerifyingKey,
+  key: VerifyingKey | PreparedVerifyingKey,
   statement: Statement,
   proofBytes: Uint8Array,
   options: VerifyOptions = {},
 ): VerifyResult {
   try {
-    // The key is checked and its constraint systems rebuilt on every call: a key is plain data,
-    // and nothing is cached by object identity.
-    const prepared = prepareVerifyingKey(vk);
+    // A plain key is checked, rebuilt and hashed on every call: nothing is cached by object
+    // identity. A key from prepareKey was, once, from its own private copy.
+    const { vk, prepared, digest } =
+      key !== null && typeof key === 'object' && PREPARED.has(key)
+        ? (key as PreparedVerifyingKey)
+        : prepareKey(key as VerifyingKey);
     const params = vk.params;
     checkParams(params);
-    const digest = verifyingKeyDigest(vk);
     if (statement === null || typeof statement !== 'object')
       throw new StarkError('bad-statement', 'statement is not an object');
     if (!(proofBytes instanceof Uint8Array)) throw new StarkError('format', 'proof is not a byte array');
@@ -109,6 +142,7 @@ export function verify(
     checkTreeOpenings(roots, shape.trees, proof.queries, ch.indices, logMaxN);
     const lambda = new Powers(st.challenges.lambda);
     const zeta = st.challenges.zeta;
+    const combiners = new Map<number, DeepCombiner>();
     verifyFriQueries(shape.fri, proof.fri, ch, (q, index) =>
       deepInputsAt(
         q,
@@ -122,6 +156,7 @@ export function verify(
         zeta,
         (h) => extMulBase(zeta, rootOfUnity(h)),
         lambda,
+        combiners,
       ),
     );
     return {

@@ -15,7 +15,7 @@ import {
 } from '../../circuits/machine/index.js';
 import type { SecurityReport, StarkParams } from '../fri/params.js';
 import { type VerifyingKey, verifyingKeyDigest } from '../stark/vk.js';
-import { verify } from '../verifier/index.js';
+import { type PreparedVerifyingKey, prepareKey, verify } from '../verifier/index.js';
 import { loadElf } from '../vm/index.js';
 import { ReceiptError } from './errors.js';
 import { DEFAULT_MIN_SECURITY_BITS, type PresetName, presetOf } from './presets.js';
@@ -93,7 +93,8 @@ export function verifyReceipt(receiptBytes: Uint8Array, expected: ExpectedClaim 
 function check(bytes: Uint8Array, expected: ExpectedClaim): VerifyReceiptResult {
   const want = expectedImageId(expected.imageId);
   const r: Receipt = decodeReceipt(bytes);
-  const { vk, digest } = machineKey(r);
+  const key = machineKey(r);
+  const { vk, digest } = key;
   const id = imageIdV2(digest, r.entry);
   const claim = r.claim;
   if (!same(id, claim.imageId))
@@ -138,7 +139,7 @@ function check(bytes: Uint8Array, expected: ExpectedClaim): VerifyReceiptResult 
   const min = expected.minSecurityBits ?? (expected.allowInsecure ? 0 : DEFAULT_MIN_SECURITY_BITS);
   if (typeof min !== 'number' || Number.isNaN(min)) throw new Reject('bad-expected', 'minSecurityBits');
   const res = verify(
-    vk,
+    key,
     {
       publics: vk.tables.map(() => []),
       contributions: claimContributions({ entry: r.entry } as Machine, claim),
@@ -161,9 +162,9 @@ function check(bytes: Uint8Array, expected: ExpectedClaim): VerifyReceiptResult 
 // The last few keys rebuilt, by their data: a key and its digest are a pure function of the data
 // and this code, and hashing a key costs milliseconds (it encodes every constraint system).
 const KEY_CACHE_SIZE = 8;
-const keyCache = new Map<string, { vk: VerifyingKey; digest: Uint8Array }>();
+const keyCache = new Map<string, PreparedVerifyingKey>();
 
-function machineKey(r: Receipt): { vk: VerifyingKey; digest: Uint8Array } {
+function machineKey(r: Receipt): PreparedVerifyingKey {
   const p = r.key.params;
   const id = [
     p.logBlowup,
@@ -184,7 +185,12 @@ function machineKey(r: Receipt): { vk: VerifyingKey; digest: Uint8Array } {
   } catch (e) {
     throw new Reject('malformed', `receipt key data: ${(e as Error).message}`);
   }
-  const entry = { vk, digest: verifyingKeyDigest(vk) };
+  let entry: PreparedVerifyingKey;
+  try {
+    entry = prepareKey(vk);
+  } catch (e) {
+    throw new Reject('malformed', `receipt key data: ${(e as Error).message}`);
+  }
   if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value as string);
   keyCache.set(id, entry);
   return entry;

@@ -319,3 +319,22 @@ describe('LogUp grinding', () => {
     expect(readProof(plain, none.provingKey.prepared, none.verifyingKey.params).proof.logUpNonce).toBeNull();
   });
 });
+
+describe('prepared verifying key', () => {
+  it('verifies like the plain key, from its own copy; a look-alike object is treated as a plain key', async () => {
+    const { prepareKey } = await import('../../src/verifier/index.js');
+    const k = counterSetup();
+    const key = prepareKey(k.verifyingKey);
+    const st = { publics: k.publics };
+    const plain = verify(k.verifyingKey, st, k.proof);
+    const viaPrepared = verify(key, st, k.proof);
+    expect(viaPrepared).toEqual(plain);
+    // Mutating the caller's key afterwards changes nothing for the prepared one.
+    (k.verifyingKey as { params: object }).params = { ...k.verifyingKey.params, numQueries: 3 };
+    expect(verify(key, st, k.proof).ok).toBe(true);
+    expect(verify(k.verifyingKey, st, k.proof).ok).toBe(false);
+    // A hand-made object shaped like a prepared key is not trusted: it is validated as a key.
+    const fake = { vk: key.vk, prepared: key.prepared, digest: new Uint8Array(32) };
+    expect(verify(fake as never, st, k.proof)).toMatchObject({ ok: false, kind: 'bad-vk' });
+  });
+});
