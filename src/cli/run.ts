@@ -89,7 +89,8 @@ export function runCommand(elfPath: string, opts: RunOptions): number {
 
   if (opts.json) {
     const obj = {
-      image_id: imageIdHex(program),
+      // The program hash (v1); the proof-level image id (v2) depends on the preset: `rvstark id`.
+      image_id_v1: imageIdHex(program),
       exit_code: result.exitCode,
       exit_status: status,
       cycles: result.cycles,
@@ -147,7 +148,7 @@ function reportFault(e: unknown, opts: RunOptions, outFd: number | undefined, im
   }
   if (opts.json) {
     const obj = {
-      image_id: imageId(),
+      image_id_v1: imageId(),
       exit_status: status,
       error: {
         kind: fault?.kind ?? 'internal',
