@@ -96,21 +96,30 @@ function readString(r: ByteReader, what: string): string {
   }
 }
 
+/** The parameters as six u32s, in StarkParams order (logUpPowBits absent = 0); unchecked. */
+export function writeParams(w: ByteWriter, p: StarkParams): void {
+  for (const v of [p.logBlowup, p.numQueries, p.powBits, p.logFoldingArity, p.finalPolyLogDegree]) w.u32(v);
+  w.u32(p.logUpPowBits ?? 0);
+}
+
+/** Reads what writeParams wrote; the caller runs checkParams. */
+export function readParams(r: ByteReader): StarkParams {
+  return {
+    logBlowup: r.u32('logBlowup'),
+    numQueries: r.u32('numQueries'),
+    powBits: r.u32('powBits'),
+    logFoldingArity: r.u32('logFoldingArity'),
+    finalPolyLogDegree: r.u32('finalPolyLogDegree'),
+    logUpPowBits: r.u32('logUpPowBits'),
+  };
+}
+
 /** The canonical byte encoding (docs/PROOF_FORMAT.md, "Verifying key"). */
 export function encodeVerifyingKey(vk: VerifyingKey): Uint8Array {
   const w = new ByteWriter();
   w.bytes(utf8.encode(VK_MAGIC));
   w.u32(VK_FORMAT_VERSION);
-  const p = vk.params;
-  for (const v of [
-    p.logBlowup,
-    p.numQueries,
-    p.powBits,
-    p.logFoldingArity,
-    p.finalPolyLogDegree,
-    p.logUpPowBits ?? 0,
-  ])
-    w.u32(v);
+  writeParams(w, vk.params);
   w.count(vk.tables.length);
   for (const t of vk.tables) {
     writeString(w, t.name);
@@ -159,14 +168,7 @@ export function decodeVerifyingKey(bytes: Uint8Array): VerifyingKey {
       'bad-version',
       `verifying key version ${version}, expected ${VK_FORMAT_VERSION}`,
     );
-  const params: StarkParams = {
-    logBlowup: r.u32('logBlowup'),
-    numQueries: r.u32('numQueries'),
-    powBits: r.u32('powBits'),
-    logFoldingArity: r.u32('logFoldingArity'),
-    finalPolyLogDegree: r.u32('finalPolyLogDegree'),
-    logUpPowBits: r.u32('logUpPowBits'),
-  };
+  const params = readParams(r);
   const numTables = r.count('table count', 1, MAX_TABLES);
   const tables: TableKey[] = [];
   for (let t = 0; t < numTables; t++) {

@@ -11,6 +11,7 @@ import {
 } from '../../circuits/machine/keys.js';
 import { checkParams, type StarkParams } from '../fri/params.js';
 import { ByteReader, ByteWriter, ProofFormatError } from '../proof/codec.js';
+import { readParams, writeParams } from '../stark/vk.js';
 import { ReceiptError } from './errors.js';
 
 /** 15 ASCII bytes and a NUL. */
@@ -81,16 +82,7 @@ export function encodeReceipt(r: Receipt): Uint8Array {
   w.bytes(c.output);
   // machine
   w.u32(r.entry);
-  const p = r.key.params;
-  for (const v of [
-    p.logBlowup,
-    p.numQueries,
-    p.powBits,
-    p.logFoldingArity,
-    p.finalPolyLogDegree,
-    p.logUpPowBits ?? 0,
-  ])
-    w.u32(v);
+  writeParams(w, r.key.params);
   w.u8(r.key.programLogHeight);
   w.u8(r.key.imageLogHeight);
   w.bytes(r.key.preRoot);
@@ -133,14 +125,7 @@ function read(r: ByteReader): Receipt {
   const input = r.bytes(r.count('input length', 0, MAX_BYTES_FIELD), 'input');
   const output = r.bytes(r.count('output length', 0, MAX_BYTES_FIELD), 'output');
   const entry = r.u32('entry');
-  const params: StarkParams = {
-    logBlowup: r.u32('logBlowup'),
-    numQueries: r.u32('numQueries'),
-    powBits: r.u32('powBits'),
-    logFoldingArity: r.u32('logFoldingArity'),
-    finalPolyLogDegree: r.u32('finalPolyLogDegree'),
-    logUpPowBits: r.u32('logUpPowBits'),
-  };
+  const params: StarkParams = readParams(r);
   try {
     checkParams(params);
   } catch (e) {
