@@ -185,11 +185,15 @@ export function proveUntilFri(
     // When the quotient coset is no larger than the committed LDE, it is the LDE's first M
     // points (bit-reversed order puts the subgroup of size M first), so a copy and a bit reversal
     // replace a fresh LDE; measured 1.77 s → see docs/BENCHMARKS.md for fib 2^20.
-    const onQuotientDomain =
-      logExt <= logBlowup
-        ? [...mainLde[t], ...(pre?.ldes[t] ?? []), ...auxLde[t]].map((c) =>
-            bitReverse(WasmVec.from(c.view.subarray(0, m))),
-          )
+    // When it is the whole LDE (M = N), the committed columns are bit-reversed in place and
+    // back after the evaluation instead of copied: no second copy of the table's LDE is live, so
+    // a cold prove touches that many fewer fresh wasm pages (see docs/BENCHMARKS.md).
+    const ldes = [...mainLde[t], ...(pre?.ldes[t] ?? []), ...auxLde[t]];
+    const inPlace = logExt === logBlowup;
+    const onQuotientDomain = inPlace
+      ? ldes.map((c) => bitReverse(c))
+      : logExt < logBlowup
+        ? ldes.map((c) => bitReverse(WasmVec.from(c.view.subarray(0, m))))
         : [
             ...ldeColumns(mainCols[t], logExt, LDE_SHIFT, 'natural'),
             ...(preCols.length ? ldeColumns(preCols, logExt, LDE_SHIFT, 'natural') : []),
@@ -198,7 +202,10 @@ export function proveUntilFri(
     const sel = selectorColumns(logN, logM);
     const out = new WasmVec(4 * m);
     runProgram(prog, [...onQuotientDomain, sel.isFirst, sel.isLast, sel.isTransition], logM, m / n, out);
-    for (const v of onQuotientDomain) v.free();
+    for (const v of onQuotientDomain) {
+      if (inPlace) bitReverse(v);
+      else v.free();
+    }
     // Q = C / Z_H per coordinate, then coefficients, split into chunks of n coefficients.
     const chunksCoeffs: WasmVec[] = [];
     const chunks = 2 ** p.logChunks;

@@ -31,6 +31,7 @@ const freePtr: number[] = [HEAP_BASE];
 const freeSize: number[] = [INITIAL_PAGES * PAGE - HEAP_BASE];
 const live = new Map<number, number>();
 let bytesLive = 0;
+let bytesPeak = 0;
 
 function growBy(bytes: number): void {
   const cur = memory.buffer.byteLength;
@@ -66,6 +67,7 @@ export function alloc(bytes: number): number {
         }
         live.set(ptr, size);
         bytesLive += size;
+        if (bytesLive > bytesPeak) bytesPeak = bytesLive;
         return ptr;
       }
     }
@@ -101,6 +103,16 @@ export function free(ptr: number): void {
 /** Bytes currently allocated (for tests and peak-memory reporting). */
 export function liveBytes(): number {
   return bytesLive;
+}
+
+/** Most bytes live at once since the last `resetPeakBytes()` (or since start-up). */
+export function peakBytes(): number {
+  return bytesPeak;
+}
+
+/** Starts a new peak measurement at the bytes live now. */
+export function resetPeakBytes(): void {
+  bytesPeak = bytesLive;
 }
 
 /**
