@@ -60,6 +60,14 @@ export const IMAGE = new Bus(17, 'image', 4);
 export const IO_CHUNK = new Bus(18, 'io-chunk', 6);
 
 /**
+ * (start_lo, start_hi, last_lo, last_hi, real): a maximal interval [start, last] (inclusive) of
+ * [0, 2^32) that holds no executable byte. Sent by the preprocessed code-gaps table
+ * (circuits/code-ranges), received with real = 1 by each read ECALL with a2 ≠ 0, which proves
+ * its requested buffer lies inside that gap (no -EFAULT).
+ */
+export const CODE_GAP = new Bus(19, 'code-gap', 5);
+
+/**
  * (op, a, b, c): a fact about the byte pair (a, b) ∈ [0, 256)², received by the preprocessed byte
  * table (circuits/byte): c = a AND/OR/XOR b for op = BYTE_AND/BYTE_OR/BYTE_XOR, and c = 0 for
  * BYTE_RANGE (a, b are bytes). A lookup therefore also range-checks a, b and c to 8 bits.
@@ -79,4 +87,15 @@ export const SPACE_RAM_RO = 2;
 export const SPACE_IO = 3;
 
 /** Every bus, for registries and statement checks. */
-export const BUSES: readonly Bus[] = [EXEC, PROGRAM, MEMORY, RANGE16, HALT, BYTE_OP, IO, IMAGE, IO_CHUNK];
+export const BUSES: readonly Bus[] = [
+  EXEC,
+  PROGRAM,
+  MEMORY,
+  RANGE16,
+  HALT,
+  BYTE_OP,
+  IO,
+  IMAGE,
+  IO_CHUNK,
+  CODE_GAP,
+];

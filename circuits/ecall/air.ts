@@ -19,12 +19,30 @@
 // lane = a1 & 3 (a1_lo = b0 + 2·b1 + 4·wLo, 4·wLo < 2^16), when len ≠ 0 (nz = len·inv, and
 // len·(1 − nz) = 0). The word rows move exactly len bytes (io-air.ts), so memory holds the input
 // bytes after a read and the output bytes come from memory.
+// The requested buffer of a read (the executor's -EFAULT rule, src/vm/syscalls.ts): on a read
+// row with a2 ≠ 0 — whatever len is, a short read's unread tail and a read at eof included —
+// the whole [a1, a1 + a2) lies in one gap [start, last] of the code-gaps table
+// (circuits/code-ranges): a maximal interval of [0, 2^32) free of executable bytes. The row
+// receives CODE_GAP(start, last, 1) and proves, with g = isRead·reqNz:
+//   a1 − start = loD ≥ 0:       a1_lo − start_lo = loD_lo − 2^16·loBr, a1_hi − start_hi − loBr = loD_hi
+//   last + 1 − a1 − a2 = upD ≥ 0: last_lo + 1 − a1_lo − a2_lo = upD_lo + 2^16·k (k = upK0 + 2·upK1 − 2),
+//                                 last_hi − a1_hi − a2_hi + k = upD_hi
+// with loD, upD limbs in RANGE16 (multiplicity g) and loBr, upK0, upK1 bits. Soundness: a1, a2
+// are canonical (read from MEMORY), start and last are canonical fixed limbs (the lookup's
+// tuple), loD/upD limbs are < 2^16 and the carries small, so both sides of every limb equation
+// are integers of magnitude < 2^19 < p: they hold over the integers. Adding 2^16·(hi) + (lo)
+// gives a1 − start = loD_lo + 2^16·loD_hi ≥ 0 and last + 1 − a1 − a2 = upD_lo + 2^16·upD_hi ≥ 0,
+// i.e. start ≤ a1 and a1 + a2 ≤ last + 1 ≤ 2^32: the buffer neither wraps nor meets code
+// (a connected interval avoiding code lies in one maximal gap, so the honest prover always finds
+// one; k = ⌊(last_lo + 1 − a1_lo − a2_lo) / 2^16⌋ ∈ [−2, 1]). reqNz = [a2 ≠ 0] is exact:
+// a2_lo + a2_hi < 2^17 is 0 in the field iff a2 = 0, and reqNz = (a2_lo + a2_hi)·reqInv with
+// (a2_lo + a2_hi)·(1 − reqNz) = 0 (a2 = 0 reads nothing and never faults).
 // Not proven: a call that returns -EFAULT (witness generation refuses it).
 
 import type { Air } from '../../src/air/index.js';
 import { Op, SLOT_RD } from '../../src/vm/index.js';
 import { REG_A0, REG_A1, REG_A2, REG_A7, SYS_EXIT, SYS_READ, SYS_WRITE } from '../../src/vm/syscalls.js';
-import { EXEC, HALT, IO_CHUNK, MEMORY, SPACE_IO, SPACE_REG } from '../buses.js';
+import { CODE_GAP, EXEC, HALT, IO_CHUNK, MEMORY, SPACE_IO, SPACE_REG } from '../buses.js';
 import { evalInstruction } from '../gadgets/instruction.js';
 import { evalAccess } from '../gadgets/memory.js';
 import { evalTsLt, rangeCheck16 } from '../gadgets/range.js';
@@ -137,6 +155,45 @@ export const ecallAir: Air<typeof ecallCols.spec> = {
     const kind = c.isRead.add(c.isOut.mul(2)).add(c.isErr.mul(3));
     const w = c.wLo.add(c.a1Val[1].mul(16384));
     b.send(IO_CHUNK, [c.ts, kind, w, c.b0.add(c.b1.mul(2)), c.pos, lenF], c.nz, 'buffer to the word rows');
+    // A read's whole requested buffer lies in one code gap (see the file comment).
+    const reqSum = c.a2Val[0].add(c.a2Val[1]);
+    b.assertEq(c.reqNz, reqSum.mul(c.reqInv), 'reqNz = (a2_lo + a2_hi)·reqInv');
+    b.assertZero(reqSum.mul(c.reqNz.sub(1)), 'a2 ≠ 0 ⇒ reqNz');
+    const g = c.isRead.mul(c.reqNz);
+    b.receive(
+      CODE_GAP,
+      [c.gapStart[0], c.gapStart[1], c.gapLast[0], c.gapLast[1], 1],
+      g,
+      'read: the code gap',
+    );
+    b.assertBool(c.loBr, 'read: gap start borrow is a bit');
+    b.when(g).assertEq(
+      c.a1Val[0].sub(c.gapStart[0]),
+      c.loD[0].sub(c.loBr.mul(65536)),
+      'read: a1 − gap start = loD (lo limb)',
+    );
+    b.when(g).assertEq(
+      c.a1Val[1].sub(c.gapStart[1]).sub(c.loBr),
+      c.loD[1],
+      'read: a1 − gap start = loD (hi limb)',
+    );
+    rangeCheck16(b, c.loD[0], g, 'read: loD lo');
+    rangeCheck16(b, c.loD[1], g, 'read: loD hi');
+    b.assertBool(c.upK[0], 'read: upK0 is a bit');
+    b.assertBool(c.upK[1], 'read: upK1 is a bit');
+    const k = c.upK[0].add(c.upK[1].mul(2)).sub(2);
+    b.when(g).assertEq(
+      c.gapLast[0].add(1).sub(c.a1Val[0]).sub(c.a2Val[0]),
+      c.upD[0].add(k.mul(65536)),
+      'read: gap last + 1 − a1 − a2 = upD (lo limb)',
+    );
+    b.when(g).assertEq(
+      c.gapLast[1].sub(c.a1Val[1]).sub(c.a2Val[1]).add(k),
+      c.upD[1],
+      'read: gap last + 1 − a1 − a2 = upD (hi limb)',
+    );
+    rangeCheck16(b, c.upD[0], g, 'read: upD lo');
+    rangeCheck16(b, c.upD[1], g, 'read: upD hi');
     evalInstruction(b, c, {
       isReal,
       op: isReal.mul(Op.ECALL),

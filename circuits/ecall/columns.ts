@@ -17,6 +17,10 @@
 // | nz, inv | 2 | nz = [len ≠ 0] |
 // | pos, eof, eof2, curPrevTs, curDiff | 6 | the stream's cursor (exit: the input cursor) |
 // | pos1, cur1PrevTs, cur1Diff | 4 | exit: the output cursor |
+// | reqNz, reqInv | 2 | reqNz = [a2 ≠ 0] (read rows check their buffer only then) |
+// | gapStart, gapLast | 4 | the code gap (CODE_GAP lookup) that holds [a1, a1 + a2) |
+// | loD, loBr | 3 | a1 − gapStart = loD ≥ 0 (borrow loBr) |
+// | upD, upK | 4 | gapLast + 1 − a1 − a2 = upD ≥ 0 (lo-limb carry upK0 + 2·upK1 − 2) |
 
 import { columns } from '../../src/air/index.js';
 import { READ_RS1, READ_RS2, STATE } from '../gadgets/instruction.js';
@@ -53,4 +57,12 @@ export const ecallCols = columns({
   pos1: 1,
   cur1PrevTs: 1,
   cur1Diff: 2,
+  reqNz: 1,
+  reqInv: 1,
+  gapStart: 2,
+  gapLast: 2,
+  loD: 2,
+  loBr: 1,
+  upD: 2,
+  upK: 2,
 });

@@ -4,6 +4,7 @@ import { RowMajorMatrix } from '../../src/air/index.js';
 import { inv } from '../../src/field/babybear.js';
 import { Op } from '../../src/vm/index.js';
 import { SYS_EXIT_GROUP } from '../../src/vm/syscalls.js';
+import { claimedGap, codeGaps } from '../code-ranges/air.js';
 import { populateInstruction, setWord } from '../gadgets/instruction.js';
 import { populateAccess } from '../gadgets/memory.js';
 import type { RangeCounter } from '../gadgets/range.js';
@@ -20,6 +21,7 @@ export function ecallTrace(
 ): RowMajorMatrix {
   const o = ecallCols.offset;
   const m = RowMajorMatrix.zeros(height, ecallCols.width);
+  const gaps = codeGaps(cy.dp.ranges);
   // Cursor states: position, eof (input only), timestamp of the last access.
   let inPos = 0;
   let inEof = 0;
@@ -65,6 +67,11 @@ export function ecallTrace(
       row[o.inv] = inv(len);
       range.add16(4 * row[o.wLo]);
     }
+    if (req !== 0) {
+      row[o.reqNz] = 1;
+      row[o.reqInv] = inv((req & 0xffff) + (req >>> 16));
+    }
+    if (fd === 0 && req !== 0) fillGap(row, o, gaps, buf, req, range);
     const short = fd === 0 && len < req;
     if (short) {
       const d = req - len - 1;
@@ -95,4 +102,34 @@ export function ecallTrace(
     populateAccess(row, o.cur1PrevTs, o.cur1Diff, 0, ts, range, false);
   }
   return m;
+}
+
+/**
+ * The read row's code-gap columns: the gap holding [buf, buf + req) and the two differences.
+ * For a forged record whose buffer is in no gap (tests only) the claimed gap's differences are
+ * written mod 2^32, so the limb equations (hi limbs) fail instead of a range lookup.
+ */
+function fillGap(
+  row: Uint32Array,
+  o: Readonly<Record<string, number>>,
+  gaps: ReadonlyArray<readonly [number, number]>,
+  buf: number,
+  req: number,
+  range: RangeCounter,
+): void {
+  const [s, l] = gaps[claimedGap(gaps, buf, req)];
+  setWord(row, o.gapStart, s);
+  setWord(row, o.gapLast, l);
+  const lo = (buf - s) >>> 0;
+  setWord(row, o.loD, lo);
+  row[o.loBr] = (buf & 0xffff) < (s & 0xffff) ? 1 : 0;
+  const up = (l + 1 - buf - req) >>> 0;
+  setWord(row, o.upD, up);
+  const k = Math.floor(((l & 0xffff) + 1 - (buf & 0xffff) - (req & 0xffff)) / 65536);
+  row[o.upK] = (k + 2) & 1;
+  row[o.upK + 1] = (k + 2) >>> 1;
+  range.add16(lo & 0xffff);
+  range.add16(lo >>> 16);
+  range.add16(up & 0xffff);
+  range.add16(up >>> 16);
 }

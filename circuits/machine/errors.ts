@@ -1,6 +1,6 @@
 // Typed errors of the circuits layer.
 
-export type CircuitErrorKind = 'unsupported-opcode' | 'bad-record';
+export type CircuitErrorKind = 'unsupported-opcode' | 'unsupported-program' | 'bad-record';
 
 export class CircuitError extends Error {
   readonly kind: CircuitErrorKind;

@@ -6,7 +6,10 @@
 // The constraint systems are taken from a machine built for a placeholder program. That is
 // sound because the program and image AIRs' `eval` reads only fixed and main columns, never the
 // program's content (circuits/program/air.ts, circuits/image/air.ts); the content enters only
-// through their fixed columns, i.e. through the preprocessed root. test/zkvm/keys.test.ts checks
+// through their fixed columns, i.e. through the preprocessed root. The code-gaps table
+// (circuits/code-ranges) is program-dependent too, but its height is a constant (8 rows), so the
+// placeholder's height is every program's and its content enters only through the preprocessed
+// root: no new key data. test/zkvm/keys.test.ts checks
 // that the key rebuilt from a real program's data equals setup's key for that program.
 
 import { buildAir } from '../../src/air/index.js';

@@ -4,6 +4,7 @@
 
 import type { Air, RowMajorMatrix } from '../../src/air/index.js';
 import type { ExecutionResult } from '../../src/vm/index.js';
+import { codeGapsTrace } from '../code-ranges/air.js';
 import { ioWordTrace } from '../ecall/io-trace.js';
 import { RangeCounter } from '../gadgets/range.js';
 import { imageTrace } from '../image/air.js';
@@ -53,12 +54,16 @@ export function generateWitness(
   const instr = INSTRUCTION_CHIPS.map((c, i) => c.trace(cy, rowsOf[i], tableHeight(rowsOf[i].length), range));
   const boundary = boundaryTrace(cy, machine.image, range);
   const ioWords = ioWordTrace(cy, range);
+  const reads: Array<[number, number]> = [];
+  for (const { q } of cy.ecallIo.values())
+    if (cy.io.fd[q] === 0) reads.push([cy.io.addr[q], cy.io.requested[q]]);
   // The range table is filled last: every other filler has counted its lookups by now.
   const traces = [
     programTrace(cy),
     rangeTrace(range),
     registersTrace(cy),
     imageTrace(machine.image),
+    codeGapsTrace(machine.codeGaps, reads),
     boundary,
     ...instr,
     ioWords,

@@ -4,6 +4,7 @@
 // that the debug checker names the chip and constraint (or the unbalanced bus) and that the
 // proof of the corrupted trace is rejected.
 
+import { codeGapMain } from '../../circuits/code-ranges/columns.js';
 import { ecallCols } from '../../circuits/ecall/columns.js';
 import { ioWordCols } from '../../circuits/ecall/io-columns.js';
 import type { Machine, MachineWitness } from '../../circuits/machine/index.js';
@@ -49,6 +50,7 @@ export const LAYOUTS: Record<string, Offsets> = {
   'memory-boundary': boundaryCols.offset,
   ecall: ecallCols.offset,
   'io-words': ioWordCols.offset,
+  'code-gaps': codeGapMain.offset,
 };
 
 const add =
@@ -689,6 +691,7 @@ export const ECALL_IO_TAMPERS: MemTamper[] = [
     at: MW.writeOut,
     mutate: all(set('len', 1 << 12, 1), set('a2Val', 1 << 12, 1), (row, o) => {
       row[o.inv] = inv(row[o.len] + 65536 * row[o.len + 1]);
+      row[o.reqInv] = inv(row[o.a2Val] + row[o.a2Val + 1]);
     }),
     expect: BUS('range16', 'memory', 'io-chunk'),
   },
@@ -861,6 +864,100 @@ export const ECALL_IO_TAMPERS: MemTamper[] = [
     at: MW.read,
     mutate: add('a2Diff', 1),
     expect: E('read a2: ts diff limbs'),
+  }, // The read's requested buffer lies in one code gap (MW.read: a1 = 0x20011, a2 = 10, gap
+  // [0x100c8, 2^32 − 1]: loD = 0xff49 with borrow 1, upD = 0xfffdffe5 with k = 0).
+  {
+    name: 'reqInv + 1',
+    chip: 'ecall',
+    at: MW.read,
+    mutate: add('reqInv', 1),
+    expect: E('reqNz = \\(a2_lo \\+ a2_hi\\)·reqInv'),
+  },
+  {
+    name: 'no gap check for a non-empty read',
+    chip: 'ecall',
+    at: MW.readEof,
+    mutate: all(set('reqNz', 0), set('reqInv', 0)),
+    expect: E('a2 ≠ 0 ⇒ reqNz'),
+  },
+  {
+    name: 'gap start borrow = 2',
+    chip: 'ecall',
+    at: MW.read,
+    mutate: set('loBr', 2),
+    expect: E('read: gap start borrow is a bit'),
+  },
+  {
+    name: 'loD lo + 1',
+    chip: 'ecall',
+    at: MW.read,
+    mutate: add('loD', 1),
+    expect: E('read: a1 − gap start = loD \\(lo limb'),
+  },
+  {
+    name: 'loD hi + 1',
+    chip: 'ecall',
+    at: MW.read,
+    mutate: add('loD', 1, 1),
+    expect: E('read: a1 − gap start = loD \\(hi limb'),
+  },
+  { name: 'upK0 = 2', chip: 'ecall', at: MW.read, mutate: set('upK', 2), expect: E('read: upK0 is a bit') },
+  {
+    name: 'upK1 = 2',
+    chip: 'ecall',
+    at: MW.read,
+    mutate: set('upK', 2, 1),
+    expect: E('read: upK1 is a bit'),
+  },
+  {
+    name: 'upD lo + 1',
+    chip: 'ecall',
+    at: MW.read,
+    mutate: add('upD', 1),
+    expect: E('read: gap last \\+ 1 − a1 − a2 = upD \\(lo limb'),
+  },
+  {
+    name: 'upD hi + 1',
+    chip: 'ecall',
+    at: MW.readEof,
+    mutate: add('upD', 1, 1),
+    expect: E('read: gap last \\+ 1 − a1 − a2 = upD \\(hi limb'),
+  },
+  {
+    name: 'loD lo negative, borrow dropped (wraps the field)',
+    chip: 'ecall',
+    at: MW.read,
+    mutate: all(set('loBr', 0), add('loD', -65536), add('loD', 1, 1)),
+    expect: BUS('range16'),
+  },
+  {
+    name: 'upD lo negative, carry k + 1 (wraps the field)',
+    chip: 'ecall',
+    at: MW.read,
+    mutate: all(add('upD', -65536), set('upK', 1), add('upD', 1, 1)),
+    expect: BUS('range16'),
+  },
+  {
+    name: 'gap start − 1 (not a gap of the table)',
+    chip: 'ecall',
+    at: MW.read,
+    mutate: all(add('gapStart', -1), add('loD', 1)),
+    expect: BUS('code-gap'),
+  },
+  {
+    name: 'gap last + 1 (not a gap of the table)',
+    chip: 'ecall',
+    at: MW.readEof,
+    mutate: all(add('gapLast', 1), add('upD', 1)),
+    expect: BUS('code-gap'),
+  },
+  { name: 'gap mult + 1', chip: 'code-gaps', at: () => 1, mutate: add('mult', 1), expect: BUS('code-gap') },
+  {
+    name: 'padding gap row used',
+    chip: 'code-gaps',
+    at: () => 7,
+    mutate: set('mult', 1),
+    expect: BUS('code-gap'),
   },
 ];
 
