@@ -8,7 +8,8 @@ import { Op } from './expr.js';
 
 export interface DegreeInfo {
   /** Degree of every node, indexed by node id. */
-  readonly node: Uint16Array;
+  /** Degrees as doubles: a squaring chain doubles them, and a 16-bit array wrapped at 2^16. */
+  readonly node: Float64Array;
   /** Degree of each constraint, in declaration order. */
   readonly constraints: number[];
   /** Degrees of each interaction's tuple entries (max) and multiplicity. */
@@ -19,7 +20,7 @@ export interface DegreeInfo {
 
 export function inferDegrees(built: BuiltAir): DegreeInfo {
   const g = built.graph;
-  const deg = new Uint16Array(g.size);
+  const deg = new Float64Array(g.size);
   for (let id = 0; id < g.size; id++) {
     switch (g.op[id] as Op) {
       case Op.Const:

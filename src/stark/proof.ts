@@ -13,7 +13,7 @@ import { TREES, type TreeName, type TreeShape, treeShapes } from './queries.js';
 import { checkHeights, type PreparedAir } from './tables.js';
 
 /** 3: batched LogUp columns, so a table's aux openings are 4·(groups + 1) wide. */
-export const PROOF_FORMAT_VERSION = 3;
+export const PROOF_FORMAT_VERSION = 4;
 
 export interface StarkProof {
   readonly logHeights: number[];
@@ -78,6 +78,17 @@ export function writeProof(p: StarkProof): Uint8Array {
     for (const s of q.siblings) w.bytes(s);
   }
   return w.finish();
+}
+
+/**
+ * The table heights (log2) a proof's header declares, without reading the rest, or null if the
+ * header is malformed: lets a caller bound the work a statement will cost before verifying.
+ */
+export function proofLogHeights(bytes: Uint8Array): number[] | null {
+  if (!(bytes instanceof Uint8Array) || bytes.length < 2 || bytes[0] !== PROOF_FORMAT_VERSION) return null;
+  const count = bytes[1];
+  if (bytes.length < 2 + count) return null;
+  return Array.from(bytes.subarray(2, 2 + count));
 }
 
 /** Reads a proof for these AIRs and parameters; throws ProofFormatError or StarkError('bad-shape'). */

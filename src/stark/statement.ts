@@ -23,7 +23,7 @@ export const PROTOCOL = 'rvstark-stark';
  * 2: the verifying key's digest replaces the per-table shape fields; 0/1 row selectors.
  * 3: LogUp batches interactions into one aux column per group (src/air/logup.ts, logUpGroups).
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /**
  * Each contribution names a bus some table uses, with exactly that bus's arity and canonical
@@ -69,11 +69,19 @@ export function startTranscript(
     t.absorbU64('log-height', logHeights[i]);
     t.absorbFelts('publics', publics[i]);
   }
+  // One absorb for all of them, each as [busId, arity, values…, multiplicity] (busId < 256 and
+  // arity < p are canonical): injective, and a byte-per-tuple claim hashes as fast as its bytes.
   t.absorbU64('bus-contributions', contributions.length);
+  let words = 0;
+  for (const c of contributions) words += 3 + c.values.length;
+  const flat = new Uint32Array(words);
+  let o = 0;
   for (const c of contributions) {
-    t.absorbU64('bus-id', c.busId);
-    t.absorbFelts('bus-values', c.values);
-    t.absorbFelts('bus-multiplicity', [c.multiplicity]);
+    flat[o++] = c.busId;
+    flat[o++] = c.values.length;
+    for (const v of c.values) flat[o++] = v;
+    flat[o++] = c.multiplicity;
   }
+  t.absorbFelts('bus-tuples', flat);
   return t;
 }

@@ -61,25 +61,38 @@ export interface Statement {
 
 /**
  * A verifying key checked, rebuilt and hashed once (`prepareKey`), for a verifier that checks
- * many proofs under one key. It holds its own copy of the key (decoded from the key's bytes), so
- * nothing the caller does to the key object afterwards can make it disagree with its digest.
+ * many proofs under one key. The handle is an opaque token: what `verify` uses (its own decoded
+ * copy of the key, the rebuilt constraint systems and the digest) lives in a private map, so
+ * nothing a caller does to the handle, its `vk` or the original key can make them disagree.
  */
 export interface PreparedVerifyingKey {
+  /** A copy of the key, for reading (verify never reads it). */
+  readonly vk: VerifyingKey;
+  /** A copy of the key's digest. */
+  readonly digest: Uint8Array;
+}
+
+interface PreparedState {
   readonly vk: VerifyingKey;
   readonly prepared: readonly PreparedAir[];
   readonly digest: Uint8Array;
 }
 
-const PREPARED = new WeakSet<object>();
+const PREPARED = new WeakMap<object, PreparedState>();
 
 /** Validates and prepares a key; throws StarkError('bad-vk') or ProofFormatError on a bad one. */
 export function prepareKey(vk: VerifyingKey): PreparedVerifyingKey {
+  return Object.freeze(prepareState(vk).handle);
+}
+
+function prepareState(vk: VerifyingKey): { state: PreparedState; handle: PreparedVerifyingKey } {
   prepareVerifyingKey(vk); // validate the caller's object first, with its own error messages
   const bytes = encodeVerifyingKey(vk);
   const own = decodeVerifyingKey(bytes);
-  const key = Object.freeze({ vk: own, prepared: prepareVerifyingKey(own), digest: blake3(bytes) });
-  PREPARED.add(key);
-  return key;
+  const state = { vk: own, prepared: prepareVerifyingKey(own), digest: blake3(bytes) };
+  const handle = { vk: decodeVerifyingKey(bytes), digest: state.digest.slice() };
+  PREPARED.set(handle, state);
+  return { state, handle };
 }
 
 export interface VerifyOptions {
@@ -98,10 +111,8 @@ export function verify(
   try {
     // A plain key is checked, rebuilt and hashed on every call: nothing is cached by object
     // identity. A key from prepareKey was, once, from its own private copy.
-    const { vk, prepared, digest } =
-      key !== null && typeof key === 'object' && PREPARED.has(key)
-        ? (key as PreparedVerifyingKey)
-        : prepareKey(key as VerifyingKey);
+    const known = key !== null && typeof key === 'object' ? PREPARED.get(key) : undefined;
+    const { vk, prepared, digest } = known ?? prepareState(key as VerifyingKey).state;
     const params = vk.params;
     checkParams(params);
     if (statement === null || typeof statement !== 'object')
@@ -116,7 +127,11 @@ export function verify(
     const contributions = statement.contributions ?? [];
     checkContributions(busesOf(prepared), contributions);
     const security = proofSecurity(params, prepared, proof.logHeights, contributions);
+    if (options === null || typeof options !== 'object')
+      throw new StarkError('bad-statement', 'verify options must be an object');
     const min = options.minSecurityBits ?? 0;
+    if (typeof min !== 'number' || Number.isNaN(min))
+      throw new StarkError('bad-statement', `minSecurityBits ${String(min)} is not a number`);
     if (security.bits < min) {
       throw new StarkError(
         'insufficient-security',
@@ -179,20 +194,35 @@ function checkHeightPins(
   logHeights: readonly number[],
   names: readonly string[],
 ): void {
-  if (pins === undefined) return;
+  if (pins === undefined || pins === null) return;
   if (!Array.isArray(pins) || pins.length !== logHeights.length) {
     throw new StarkError('bad-statement', `height pins must list ${logHeights.length} tables`);
   }
-  pins.forEach((pin, t) => {
+  const bound = (v: unknown, what: string, t: number) => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      throw new StarkError('bad-statement', `chip ${names[t]}: height pin ${what} is not a number of rows`);
+    return v;
+  };
+  pins.forEach((pin: unknown, t) => {
     if (pin === undefined || pin === null) return;
-    const rows = 2 ** logHeights[t];
-    const [lo, hi] =
-      typeof pin === 'number'
-        ? [pin, pin]
-        : [(pin as { min?: number }).min ?? 0, pin.max ?? Number.POSITIVE_INFINITY];
-    if (typeof lo !== 'number' || typeof hi !== 'number' || Number.isNaN(lo) || Number.isNaN(hi)) {
-      throw new StarkError('bad-statement', `chip ${names[t]}: height pin is not a number or a bound`);
+    let lo = 0;
+    let hi = Number.POSITIVE_INFINITY;
+    if (typeof pin === 'number') {
+      lo = hi = bound(pin, 'value', t);
+    } else if (typeof pin === 'object' && Object.getPrototypeOf(pin) === Object.prototype) {
+      const keys = Object.keys(pin);
+      if (keys.length === 0 || keys.some((k) => k !== 'min' && k !== 'max'))
+        throw new StarkError(
+          'bad-statement',
+          `chip ${names[t]}: a height pin is a row count or { min, max }`,
+        );
+      const p = pin as { min?: unknown; max?: unknown };
+      if (p.min !== undefined) lo = bound(p.min, 'min', t);
+      if (p.max !== undefined) hi = bound(p.max, 'max', t);
+    } else {
+      throw new StarkError('bad-statement', `chip ${names[t]}: a height pin is a row count or { min, max }`);
     }
+    const rows = 2 ** logHeights[t];
     if (rows < lo || rows > hi) {
       const want = lo === hi ? `${lo}` : `${lo}..${hi === Number.POSITIVE_INFINITY ? '' : hi}`;
       throw new StarkError(

@@ -21,7 +21,8 @@ export const RECEIPT_VERSION = 1;
 export const FLAG_DEV = 1;
 /** A run has 1 … 2^27 − 2 cycles: timestamps 4·(cycles + 1) stay below 2^29 (docs/CIRCUITS.md). */
 export const MAX_CLAIM_CYCLES = 2 ** 27 - 2;
-const MAX_BYTES_FIELD = 2 ** 30;
+// The most I/O a proof can carry: 4 bytes per io-words row, at most 2^22 rows.
+const MAX_BYTES_FIELD = 2 ** 24;
 
 export interface Receipt {
   readonly claim: Claim;

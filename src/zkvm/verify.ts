@@ -14,8 +14,13 @@ import {
   rebuildMachineKey,
 } from '../../circuits/machine/index.js';
 import type { SecurityReport, StarkParams } from '../fri/params.js';
+import { proofLogHeights } from '../stark/proof.js';
 import { type VerifyingKey, verifyingKeyDigest } from '../stark/vk.js';
 import { type PreparedVerifyingKey, prepareKey, verify } from '../verifier/index.js';
+
+/** The table whose rows carry the claim's input and output bytes (circuits/ecall/io-air.ts). */
+const IO_TABLE = 'io-words';
+
 import { loadElf } from '../vm/index.js';
 import { ReceiptError } from './errors.js';
 import { DEFAULT_MIN_SECURITY_BITS, type PresetName, presetOf } from './presets.js';
@@ -138,6 +143,18 @@ function check(bytes: Uint8Array, expected: ExpectedClaim): VerifyReceiptResult 
   }
   const min = expected.minSecurityBits ?? (expected.allowInsecure ? 0 : DEFAULT_MIN_SECURITY_BITS);
   if (typeof min !== 'number' || Number.isNaN(min)) throw new Reject('bad-expected', 'minSecurityBits');
+  // Each io-words row moves at most 4 bytes of input or output, so a claim with more I/O than
+  // the proof's io table can carry is false. Checked before building one bus tuple per claimed
+  // byte: a receipt claiming megabytes it never proved must not cost the verifier minutes.
+  const heights = proofLogHeights(r.proof);
+  const io = vk.tables.findIndex((t) => t.name === IO_TABLE);
+  if (heights === null || heights.length !== vk.tables.length)
+    throw new Reject('invalid-proof', 'format: the proof header does not match the machine');
+  if (io >= 0 && claim.input.length + claim.output.length > 4 * 2 ** heights[io])
+    throw new Reject(
+      'invalid-proof',
+      `the claim has ${claim.input.length + claim.output.length} I/O bytes, more than the proof's I/O table can carry`,
+    );
   const res = verify(
     key,
     {

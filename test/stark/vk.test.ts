@@ -334,7 +334,58 @@ describe('prepared verifying key', () => {
     expect(verify(key, st, k.proof).ok).toBe(true);
     expect(verify(k.verifyingKey, st, k.proof).ok).toBe(false);
     // A hand-made object shaped like a prepared key is not trusted: it is validated as a key.
-    const fake = { vk: key.vk, prepared: key.prepared, digest: new Uint8Array(32) };
+    const fake = { vk: key.vk, digest: new Uint8Array(32) };
     expect(verify(fake as never, st, k.proof)).toMatchObject({ ok: false, kind: 'bad-vk' });
+    // Nothing reachable from the handle changes what it verifies: its vk is a copy for reading.
+    (key.vk as { params: object }).params = { ...key.vk.params, numQueries: 1, powBits: 0 };
+    key.vk.tables[0].constraints.op[0] = 11;
+    key.digest.fill(0);
+    expect(verify(key, st, k.proof).ok).toBe(true);
+    expect(Object.isFrozen(key)).toBe(true);
+  });
+});
+
+describe('statement and key edge cases found by review', () => {
+  it('a height pin that is not a row count or { min, max } is bad-statement, not ignored', () => {
+    const keys = setup([fibonacciAir], params);
+    const f = fibonacciTrace(16);
+    const { proof } = prove(keys.provingKey, [{ trace: f.trace, publics: f.publics }]);
+    for (const pin of ['32', true, { rows: 32 }, { min: '4' }, [32], {}, Number.NaN, -1])
+      expect(
+        verify(keys.verifyingKey, { publics: [f.publics], heights: [pin as never] }, proof),
+      ).toMatchObject({
+        ok: false,
+        kind: 'bad-statement',
+      });
+  });
+
+  it('bad verify options are bad-statement: minSecurityBits NaN, null options', () => {
+    const keys = setup([fibonacciAir], params);
+    const f = fibonacciTrace(16);
+    const { proof } = prove(keys.provingKey, [{ trace: f.trace, publics: f.publics }]);
+    const st = { publics: [f.publics] };
+    expect(verify(keys.verifyingKey, st, proof, { minSecurityBits: Number.NaN })).toMatchObject({
+      ok: false,
+      kind: 'bad-statement',
+    });
+    expect(verify(keys.verifyingKey, st, proof, null as never)).toMatchObject({
+      ok: false,
+      kind: 'bad-statement',
+    });
+  });
+
+  it('degrees beyond 2^16 are counted, not wrapped: x^(2^17) is refused as bad-air', async () => {
+    const { columns } = await import('../../src/air/index.js');
+    const layout = columns({ x: 1 });
+    const air: Air<typeof layout.spec> = {
+      name: 'tower',
+      main: layout,
+      eval(b) {
+        let e = b.local.x;
+        for (let i = 0; i < 17; i++) e = e.square();
+        b.assertZero(e.sub(b.local.x));
+      },
+    };
+    expect(() => setup([air], params)).toThrow(/degree/);
   });
 });
