@@ -220,7 +220,9 @@ describe('code gaps', () => {
     }
     expect(err).toBeInstanceOf(CircuitError);
     expect((err as CircuitError).kind).toBe('unsupported-program');
-    expect((err as Error).message).toMatch(/8 executable ranges \(9 gaps between them\); the circuits support at most 7/);
+    expect((err as Error).message).toMatch(
+      /8 executable ranges \(9 gaps between them\); the circuits support at most 7/,
+    );
   });
 });
 
