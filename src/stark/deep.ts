@@ -7,6 +7,7 @@
 
 import { add, mul } from '../field/babybear.js';
 import { type ExtFelt, extAdd, extInv, extMul, extSub } from '../field/ext.js';
+import { StarkError } from './errors.js';
 
 /** One table's values at ζ (and ζ·ω for the columns that have a next-row opening). */
 export interface TableOpenings {
@@ -99,8 +100,11 @@ export class DeepCombiner {
     this.vNext = vNext;
   }
 
-  /** F_h at the LDE point x, from the group's opened row (canonical column order). */
-  valueAt(row: Uint32Array, x: number, zeta: ExtFelt, zetaNext: ExtFelt): ExtFelt {
+  /**
+   * F_h at the LDE point x, from the group's opened row: the concatenation, in canonical column
+   * order, of `parts` (each table's main, pre, aux and quotient rows; read in place, not copied).
+   */
+  valueAt(parts: readonly Uint32Array[], x: number, zeta: ExtFelt, zetaNext: ExtFelt): ExtFelt {
     const { local, next, hasNext } = this;
     let a0 = 0;
     let a1 = 0;
@@ -110,20 +114,25 @@ export class DeepCombiner {
     let b1 = 0;
     let b2 = 0;
     let b3 = 0;
-    for (let c = 0; c < this.columns; c++) {
-      const r = row[c];
-      const o = 4 * c;
-      a0 = add(a0, mul(local[o], r));
-      a1 = add(a1, mul(local[o + 1], r));
-      a2 = add(a2, mul(local[o + 2], r));
-      a3 = add(a3, mul(local[o + 3], r));
-      if (hasNext[c]) {
-        b0 = add(b0, mul(next[o], r));
-        b1 = add(b1, mul(next[o + 1], r));
-        b2 = add(b2, mul(next[o + 2], r));
-        b3 = add(b3, mul(next[o + 3], r));
+    let c = 0;
+    for (const row of parts) {
+      for (let j = 0; j < row.length; j++, c++) {
+        const r = row[j];
+        const o = 4 * c;
+        a0 = add(a0, mul(local[o], r));
+        a1 = add(a1, mul(local[o + 1], r));
+        a2 = add(a2, mul(local[o + 2], r));
+        a3 = add(a3, mul(local[o + 3], r));
+        if (hasNext[c]) {
+          b0 = add(b0, mul(next[o], r));
+          b1 = add(b1, mul(next[o + 1], r));
+          b2 = add(b2, mul(next[o + 2], r));
+          b3 = add(b3, mul(next[o + 3], r));
+        }
       }
     }
+    if (c !== this.columns)
+      throw new StarkError('bad-shape', `DEEP row has ${c} values, expected ${this.columns}`);
     const num1 = extSub(Uint32Array.of(a0, a1, a2, a3), this.vLocal);
     const num2 = extSub(Uint32Array.of(b0, b1, b2, b3), this.vNext);
     const xe = Uint32Array.of(x, 0, 0, 0);
@@ -148,7 +157,7 @@ export function deepValueAt(
   zetaNext: ExtFelt,
   lambda: Powers,
 ): ExtFelt {
-  return new DeepCombiner(tables, opened, lambda).valueAt(row, x, zeta, zetaNext);
+  return new DeepCombiner(tables, opened, lambda).valueAt([row], x, zeta, zetaNext);
 }
 
 const EXT_BASIS: ExtFelt[] = [0, 1, 2, 3].map((j) =>

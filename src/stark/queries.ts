@@ -95,9 +95,10 @@ export function deepInputsAt(
   /** Per-height combiners kept across the queries of one proof (built on first use). */
   combiners: Map<number, DeepCombiner> = new Map(),
 ): Map<number, ExtFelt> {
+  const empty = new Uint32Array(0);
   const rowOf = (name: TreeName, t: number): Uint32Array => {
     const k = shapes[name].tables.indexOf(t);
-    if (k < 0) return new Uint32Array(0);
+    if (k < 0) return empty;
     return (openings[name] as MultiOpening).rows[q][k];
   };
   const out = new Map<number, ExtFelt>();
@@ -107,12 +108,6 @@ export function deepInputsAt(
     for (const t of group) {
       parts.push(rowOf('main', t), rowOf('pre', t), rowOf('aux', t), rowOf('quotient', t));
     }
-    const row = new Uint32Array(parts.reduce((a, p) => a + p.length, 0));
-    let o = 0;
-    for (const p of parts) {
-      row.set(p, o);
-      o += p.length;
-    }
     const logN = h + logBlowup;
     // The input of size 2^logN sits on g·H at its own size: FRI's layer point with no folding.
     const x = layerPoint(logN, logN, index >>> (logMaxN - logN));
@@ -121,7 +116,7 @@ export function deepInputsAt(
       combiner = new DeepCombiner(group, (t) => tableOpenings[t], lambda);
       combiners.set(h, combiner);
     }
-    out.set(logN, combiner.valueAt(row, x, zeta, zetaNext(h)));
+    out.set(logN, combiner.valueAt(parts, x, zeta, zetaNext(h)));
   }
   return out;
 }
