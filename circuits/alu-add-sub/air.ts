@@ -10,6 +10,7 @@
 import type { Air } from '../../src/air/index.js';
 import { Op } from '../../src/vm/index.js';
 import { evalInstruction, rangeCheckWord } from '../gadgets/instruction.js';
+import { evalOpcodeSelectors } from '../gadgets/selectors.js';
 import { addSubCols } from './columns.js';
 
 export const addSubAir: Air<typeof addSubCols.spec> = {
@@ -17,11 +18,7 @@ export const addSubAir: Air<typeof addSubCols.spec> = {
   main: addSubCols,
   eval(b) {
     const c = b.local;
-    const isReal = c.isAdd.add(c.isSub).add(c.isAddi);
-    b.assertBool(c.isAdd, 'isAdd is a bit');
-    b.assertBool(c.isSub, 'isSub is a bit');
-    b.assertBool(c.isAddi, 'isAddi is a bit');
-    b.assertBool(isReal, 'at most one opcode selector');
+    const isReal = evalOpcodeSelectors(b, { isAdd: c.isAdd, isSub: c.isSub, isAddi: c.isAddi });
     // ADDI's second operand is its sign-extended immediate.
     b.when(c.isAddi).assertEq(c.rs2Val[0], c.imm[0], 'ADDI: b_lo = imm_lo');
     b.when(c.isAddi).assertEq(c.rs2Val[1], c.imm[1], 'ADDI: b_hi = imm_hi');

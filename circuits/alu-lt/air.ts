@@ -6,6 +6,7 @@ import type { Air } from '../../src/air/index.js';
 import { Op } from '../../src/vm/index.js';
 import { evalInstruction } from '../gadgets/instruction.js';
 import { evalLt32 } from '../gadgets/lt32.js';
+import { evalOpcodeSelectors } from '../gadgets/selectors.js';
 import { ltCols } from './columns.js';
 
 export const ltAir: Air<typeof ltCols.spec> = {
@@ -13,12 +14,12 @@ export const ltAir: Air<typeof ltCols.spec> = {
   main: ltCols,
   eval(b) {
     const c = b.local;
-    b.assertBool(c.isSlt, 'isSlt is a bit');
-    b.assertBool(c.isSltu, 'isSltu is a bit');
-    b.assertBool(c.isSlti, 'isSlti is a bit');
-    b.assertBool(c.isSltiu, 'isSltiu is a bit');
-    const isReal = c.isSlt.add(c.isSltu).add(c.isSlti).add(c.isSltiu);
-    b.assertBool(isReal, 'at most one opcode selector');
+    const isReal = evalOpcodeSelectors(b, {
+      isSlt: c.isSlt,
+      isSltu: c.isSltu,
+      isSlti: c.isSlti,
+      isSltiu: c.isSltiu,
+    });
     const isImm = c.isSlti.add(c.isSltiu);
     // SLTI/SLTIU: b is the immediate (sign-extended, as a u32).
     b.when(isImm).assertEq(c.rs2Val[0], c.imm[0], 'I-form: b_lo = imm_lo');

@@ -15,6 +15,7 @@ import type { Air } from '../../src/air/index.js';
 import { Op } from '../../src/vm/index.js';
 import { evalInstruction, rangeCheckWord } from '../gadgets/instruction.js';
 import { evalMul64, evalWordBytes, extendBytes } from '../gadgets/mul64.js';
+import { evalOpcodeSelectors } from '../gadgets/selectors.js';
 import { mulCols } from './columns.js';
 
 export const mulAir: Air<typeof mulCols.spec> = {
@@ -22,12 +23,12 @@ export const mulAir: Air<typeof mulCols.spec> = {
   main: mulCols,
   eval(b) {
     const c = b.local;
-    const isReal = c.isMul.add(c.isMulh).add(c.isMulhsu).add(c.isMulhu);
-    b.assertBool(c.isMul, 'isMul is a bit');
-    b.assertBool(c.isMulh, 'isMulh is a bit');
-    b.assertBool(c.isMulhsu, 'isMulhsu is a bit');
-    b.assertBool(c.isMulhu, 'isMulhu is a bit');
-    b.assertBool(isReal, 'at most one opcode selector');
+    const isReal = evalOpcodeSelectors(b, {
+      isMul: c.isMul,
+      isMulh: c.isMulh,
+      isMulhsu: c.isMulhsu,
+      isMulhu: c.isMulhu,
+    });
     b.assertBool(c.signA, 'signA is a bit');
     b.assertBool(c.signB, 'signB is a bit');
     // a, b in exact bytes; signA, signB their top bits.

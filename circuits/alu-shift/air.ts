@@ -27,6 +27,7 @@ import { Op } from '../../src/vm/index.js';
 import { byteRange } from '../byte/lookup.js';
 import { evalInstruction } from '../gadgets/instruction.js';
 import { rangeCheck16 } from '../gadgets/range.js';
+import { evalOpcodeSelectors } from '../gadgets/selectors.js';
 import { shiftLeftCols, shiftRightCols } from './columns.js';
 
 interface ShiftCols {
@@ -126,10 +127,7 @@ export const shiftLeftAir: Air<typeof shiftLeftCols.spec> = {
   main: shiftLeftCols,
   eval(b) {
     const c = b.local;
-    b.assertBool(c.isSll, 'isSll is a bit');
-    b.assertBool(c.isSlli, 'isSlli is a bit');
-    const isReal = c.isSll.add(c.isSlli);
-    b.assertBool(isReal, 'at most one opcode selector');
+    const isReal = evalOpcodeSelectors(b, { isSll: c.isSll, isSlli: c.isSlli });
     // x << t = [lo_0, mid_0, lo_1 + top_0, mid_1] (top_1 leaves the word).
     evalShift(
       b,
@@ -156,12 +154,12 @@ export const shiftRightAir: Air<typeof shiftRightCols.spec> = {
   main: shiftRightCols,
   eval(b) {
     const c = b.local;
-    b.assertBool(c.isSrl, 'isSrl is a bit');
-    b.assertBool(c.isSra, 'isSra is a bit');
-    b.assertBool(c.isSrli, 'isSrli is a bit');
-    b.assertBool(c.isSrai, 'isSrai is a bit');
-    const isReal = c.isSrl.add(c.isSra).add(c.isSrli).add(c.isSrai);
-    b.assertBool(isReal, 'at most one opcode selector');
+    const isReal = evalOpcodeSelectors(b, {
+      isSrl: c.isSrl,
+      isSra: c.isSra,
+      isSrli: c.isSrli,
+      isSrai: c.isSrai,
+    });
     const isArith = c.isSra.add(c.isSrai);
     // sign = x's top bit on SRA rows, 0 on SRL rows.
     b.assertBool(c.sign, 'sign is a bit');

@@ -10,6 +10,7 @@ import type { Air } from '../../src/air/index.js';
 import { Op } from '../../src/vm/index.js';
 import { evalInstruction } from '../gadgets/instruction.js';
 import { evalLt32 } from '../gadgets/lt32.js';
+import { evalOpcodeSelectors } from '../gadgets/selectors.js';
 import { branchCols } from './columns.js';
 
 export const branchAir: Air<typeof branchCols.spec> = {
@@ -17,14 +18,14 @@ export const branchAir: Air<typeof branchCols.spec> = {
   main: branchCols,
   eval(b) {
     const c = b.local;
-    const isReal = c.isBeq.add(c.isBne).add(c.isBlt).add(c.isBge).add(c.isBltu).add(c.isBgeu);
-    b.assertBool(c.isBeq, 'isBeq is a bit');
-    b.assertBool(c.isBne, 'isBne is a bit');
-    b.assertBool(c.isBlt, 'isBlt is a bit');
-    b.assertBool(c.isBge, 'isBge is a bit');
-    b.assertBool(c.isBltu, 'isBltu is a bit');
-    b.assertBool(c.isBgeu, 'isBgeu is a bit');
-    b.assertBool(isReal, 'at most one opcode selector');
+    const isReal = evalOpcodeSelectors(b, {
+      isBeq: c.isBeq,
+      isBne: c.isBne,
+      isBlt: c.isBlt,
+      isBge: c.isBge,
+      isBltu: c.isBltu,
+      isBgeu: c.isBgeu,
+    });
     const d = [0, 1].map((i) => c.rs1Val[i].sub(c.rs2Val[i]));
     b.assertBool(c.eq, 'eq is a bit');
     b.assertZero(c.eq.mul(d[0]), 'eq ⇒ a_lo = b_lo');

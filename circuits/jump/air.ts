@@ -12,6 +12,7 @@
 import type { Air } from '../../src/air/index.js';
 import { Op } from '../../src/vm/index.js';
 import { evalInstruction } from '../gadgets/instruction.js';
+import { evalOpcodeSelectors } from '../gadgets/selectors.js';
 import { jumpCols } from './columns.js';
 
 export const jumpAir: Air<typeof jumpCols.spec> = {
@@ -19,10 +20,7 @@ export const jumpAir: Air<typeof jumpCols.spec> = {
   main: jumpCols,
   eval(b) {
     const c = b.local;
-    const isReal = c.isJal.add(c.isJalr);
-    b.assertBool(c.isJal, 'isJal is a bit');
-    b.assertBool(c.isJalr, 'isJalr is a bit');
-    b.assertBool(isReal, 'at most one opcode selector');
+    const isReal = evalOpcodeSelectors(b, { isJal: c.isJal, isJalr: c.isJalr });
     // rd = pc + 4.
     b.assertEq(c.rdVal[0], c.seqPc[0], 'rd = pc + 4 (lo)');
     b.assertEq(c.rdVal[1], c.seqPc[1], 'rd = pc + 4 (hi)');

@@ -30,6 +30,7 @@ import { Op, SLOT_MEM } from '../../src/vm/index.js';
 import { MEMORY, SPACE_RAM } from '../buses.js';
 import { evalInstruction } from '../gadgets/instruction.js';
 import { evalTsLt, rangeCheck16 } from '../gadgets/range.js';
+import { evalOpcodeSelectors } from '../gadgets/selectors.js';
 import { loadCols, storeCols } from './columns.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: shared by both chips' builders
@@ -68,13 +69,13 @@ export const loadAir: Air<typeof loadCols.spec> = {
   main: loadCols,
   eval(b) {
     const c = b.local;
-    const isReal = c.isLb.add(c.isLh).add(c.isLw).add(c.isLbu).add(c.isLhu);
-    b.assertBool(c.isLb, 'isLb is a bit');
-    b.assertBool(c.isLh, 'isLh is a bit');
-    b.assertBool(c.isLw, 'isLw is a bit');
-    b.assertBool(c.isLbu, 'isLbu is a bit');
-    b.assertBool(c.isLhu, 'isLhu is a bit');
-    b.assertBool(isReal, 'at most one opcode selector');
+    const isReal = evalOpcodeSelectors(b, {
+      isLb: c.isLb,
+      isLh: c.isLh,
+      isLw: c.isLw,
+      isLbu: c.isLbu,
+      isLhu: c.isLhu,
+    });
     const isByte = c.isLb.add(c.isLbu);
     const isHalf = c.isLh.add(c.isLhu);
     const w = evalAddress(b, c, isReal);
@@ -132,11 +133,7 @@ export const storeAir: Air<typeof storeCols.spec> = {
   main: storeCols,
   eval(b) {
     const c = b.local;
-    const isReal = c.isSb.add(c.isSh).add(c.isSw);
-    b.assertBool(c.isSb, 'isSb is a bit');
-    b.assertBool(c.isSh, 'isSh is a bit');
-    b.assertBool(c.isSw, 'isSw is a bit');
-    b.assertBool(isReal, 'at most one opcode selector');
+    const isReal = evalOpcodeSelectors(b, { isSb: c.isSb, isSh: c.isSh, isSw: c.isSw });
     const w = evalAddress(b, c, isReal);
     // Misaligned stores fault in the executor.
     b.assertZero(c.isSw.mul(c.b0), 'SW: a ≡ 0 mod 4 (bit 0)');

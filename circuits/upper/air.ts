@@ -6,6 +6,7 @@
 import type { Air } from '../../src/air/index.js';
 import { Op } from '../../src/vm/index.js';
 import { evalInstruction } from '../gadgets/instruction.js';
+import { evalOpcodeSelectors } from '../gadgets/selectors.js';
 import { upperCols } from './columns.js';
 
 export const upperAir: Air<typeof upperCols.spec> = {
@@ -13,11 +14,7 @@ export const upperAir: Air<typeof upperCols.spec> = {
   main: upperCols,
   eval(b) {
     const c = b.local;
-    const isReal = c.isLui.add(c.isAuipc).add(c.isFence);
-    b.assertBool(c.isLui, 'isLui is a bit');
-    b.assertBool(c.isAuipc, 'isAuipc is a bit');
-    b.assertBool(c.isFence, 'isFence is a bit');
-    b.assertBool(isReal, 'at most one opcode selector');
+    const isReal = evalOpcodeSelectors(b, { isLui: c.isLui, isAuipc: c.isAuipc, isFence: c.isFence });
     // LUI: rd = imm << 12; AUIPC: rd = pc + (imm << 12) (both precomputed in imm).
     b.assertEq(c.rdVal[0], c.imm[0], 'rd = imm (lo)');
     b.assertEq(c.rdVal[1], c.imm[1], 'rd = imm (hi)');
