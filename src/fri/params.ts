@@ -46,8 +46,8 @@ export class ParamsError extends Error {
  *   else; three more queries would cost 4–5% more proof bytes and 2.5–3.6% more verifying time
  *   (measured, docs/SECURITY.md).
  * - 12 LogUp bits: Σ rows·Σ(arity + 1) over |F_p^4| is 89–94 bits for zkVM proofs, up to the
- *   engine's limit; grinding 12 bits costs 0.6 ms. NOT YET WIRED: the prover and verifier must
- *   grind and check it before β, γ, and the verifying key must encode it (docs/SECURITY.md).
+ *   engine's limit; grinding 12 bits costs 0.6 ms. The prover grinds after the main commitment,
+ *   before β, γ; the verifier checks the nonce; the verifying key states the bits.
  * - FRI folds by 4: measured against folding by 2 on a 2^20-row Fibonacci trace, proving 1.8 s
  *   vs 2.1 s, proofs of 229 KiB vs 357 KiB, verifying 6 ms vs 17 ms. Blowup 4 with 50 queries
  *   proved 1.7× slower here (docs/BENCHMARKS.md).
