@@ -2,6 +2,7 @@
 // with the record's RAM row of that word.
 
 import { RowMajorMatrix } from '../../src/air/index.js';
+import { paddedHeight } from '../gadgets/height.js';
 import { populateAccess } from '../gadgets/memory.js';
 import type { RangeCounter } from '../gadgets/range.js';
 import { isCodeWord } from '../image/air.js';
@@ -21,7 +22,7 @@ export function ioWordRows(cy: Cycles): number {
 export function ioWordTrace(cy: Cycles, range: RangeCounter): RowMajorMatrix {
   const o = ioWordCols.offset;
   const n = ioWordRows(cy);
-  const m = RowMajorMatrix.zeros(Math.max(4, 2 ** Math.ceil(Math.log2(Math.max(1, n)))), ioWordCols.width);
+  const m = RowMajorMatrix.zeros(paddedHeight(n), ioWordCols.width);
   let r = 0;
   for (const [k, { q }] of cy.ecallIo) {
     const fd = cy.io.fd[q];

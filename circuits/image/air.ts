@@ -8,6 +8,7 @@ import { imageRuns } from '../../src/vm/image-id.js';
 import type { DecodedProgram, Program } from '../../src/vm/index.js';
 import { Op } from '../../src/vm/index.js';
 import { IMAGE } from '../buses.js';
+import { paddedHeight } from '../gadgets/height.js';
 import { imageMain, imagePre } from './columns.js';
 
 export type ImageAir = Air<typeof imageMain.spec, typeof imagePre.spec>;
@@ -43,7 +44,7 @@ export function imageWords(program: Program, dp: DecodedProgram): ImageWords {
 }
 
 export function imageHeight(count: number): number {
-  return Math.max(4, 2 ** Math.ceil(Math.log2(Math.max(1, count))));
+  return paddedHeight(count);
 }
 
 export function imageAir(words: ImageWords): ImageAir {

@@ -17,13 +17,14 @@ import { checkParams, type StarkParams } from '../../src/fri/params.js';
 import { MAX_LOG_HEIGHT } from '../../src/stark/tables.js';
 import { constraintSystemOf, type TableKey, type VerifyingKey } from '../../src/stark/vk.js';
 import type { Program } from '../../src/vm/index.js';
+import { MIN_TABLE_LOG_ROWS } from '../gadgets/height.js';
 import { buildMachine } from './machine.js';
 
 /** The tables whose fixed columns (and so fixed heights) depend on the program. */
 export const PROGRAM_TABLE = 'program';
 export const IMAGE_TABLE = 'image';
-/** Smallest log height of a fixed table (tables are padded to ≥ 4 rows). */
-export const MIN_FIXED_LOG_HEIGHT = 2;
+/** Smallest log height of a fixed table (tables are padded to ≥ 8 rows: gadgets/height.ts). */
+export const MIN_FIXED_LOG_HEIGHT = MIN_TABLE_LOG_ROWS;
 export const MAX_FIXED_LOG_HEIGHT = MAX_LOG_HEIGHT;
 
 /** What a receipt carries so that a verifier can rebuild the machine's verifying key. */

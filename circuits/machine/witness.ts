@@ -1,11 +1,12 @@
 // From a program and its recorded run to the machine's tables and the statement: the one
-// function a prover calls. Tables are padded to powers of two (≥ 4) with all-zero rows, on
+// function a prover calls. Tables are padded to powers of two (≥ 8, gadgets/height.ts) with all-zero rows, on
 // which every multiplicity is 0.
 
 import type { Air, RowMajorMatrix } from '../../src/air/index.js';
 import type { ExecutionResult } from '../../src/vm/index.js';
 import { codeGapsTrace } from '../code-ranges/air.js';
 import { ioWordTrace } from '../ecall/io-trace.js';
+import { paddedHeight } from '../gadgets/height.js';
 import { RangeCounter } from '../gadgets/range.js';
 import { imageTrace } from '../image/air.js';
 import { boundaryTrace } from '../memory-boundary/trace.js';
@@ -37,7 +38,7 @@ export interface WitnessOptions {
 }
 
 export function tableHeight(rows: number): number {
-  return Math.max(4, 2 ** Math.ceil(Math.log2(Math.max(1, rows))));
+  return paddedHeight(rows);
 }
 
 /** Throws CircuitError('unsupported-opcode') if the run executed an op no chip proves. */

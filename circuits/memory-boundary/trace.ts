@@ -2,6 +2,7 @@
 // address.
 
 import { RowMajorMatrix } from '../../src/air/index.js';
+import { paddedHeight } from '../gadgets/height.js';
 import type { RangeCounter } from '../gadgets/range.js';
 import type { ImageWords } from '../image/air.js';
 import type { Cycles } from '../machine/cycles.js';
@@ -21,7 +22,7 @@ export function boundaryTrace(cy: Cycles, image: ImageWords, range: RangeCounter
     else rows.push([wi, -1, j++]);
   }
   const o = boundaryCols.offset;
-  const height = Math.max(4, 2 ** Math.ceil(Math.log2(Math.max(1, rows.length))));
+  const height = paddedHeight(rows.length);
   const m = RowMajorMatrix.zeros(height, boundaryCols.width);
   for (let r = 0; r < rows.length; r++) {
     const [w, t, g] = rows[r];

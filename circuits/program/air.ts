@@ -7,13 +7,14 @@
 import { type Air, RowMajorMatrix } from '../../src/air/index.js';
 import type { DecodedProgram } from '../../src/vm/index.js';
 import { PROGRAM } from '../buses.js';
+import { paddedHeight } from '../gadgets/height.js';
 import { programMain, programPre, programRow } from './columns.js';
 
 export type ProgramAir = Air<typeof programMain.spec, typeof programPre.spec>;
 
-/** Table height for a program of `count` words: a power of two ≥ 4. */
+/** Table height for a program of `count` words (gadgets/height.ts). */
 export function programHeight(count: number): number {
-  return Math.max(4, 2 ** Math.ceil(Math.log2(Math.max(1, count))));
+  return paddedHeight(count);
 }
 
 /** The program AIR of one decoded ELF (its fixed columns are the program). */
