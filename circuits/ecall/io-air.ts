@@ -12,8 +12,8 @@
 // boundary row, so a wrapping buffer cannot balance MEMORY.
 //
 // The word is accessed at ts + 2 (space 1 + ro; ro = 0 for reads: code is never written) with its
-// bytes: old_j range-checked (256·old_j < 2^16), so prev = (old_0 + 256·old_1, old_2 + 256·old_3)
-// is the unique split. A write keeps the word (val = old) and sends IO (1, pos + j − lane, val_j)
+// bytes: 256·old_j < 2^16 for every j and old_1, old_3 < 2^16 as integers (256·x < 2^16 alone
+// admits x = y/256 mod p), so prev = (old_0 + 256·old_1, old_2 + 256·old_3) is the unique split. A write keeps the word (val = old) and sends IO (1, pos + j − lane, val_j)
 // for fd 1; fd 2 sends nothing. A read keeps the lanes outside the buffer (val_j = old_j) and
 // takes IO (0, pos + j − lane, val_j) for the others: the statement's input bytes (< 2^8, so the
 // new word is canonical). One signed multiplicity e_j·(isOut − isRead) does both.
@@ -59,6 +59,10 @@ export const ioWordAir: Air<typeof ioWordCols.spec> = {
     const old = c.old;
     const val = c.val;
     for (let j = 0; j < 4; j++) rangeCheck16(b, old[j].mul(256), isReal, `old byte ${j} < 2^8`);
+    // 256·x < 2^16 alone is not a byte check (x = y/256 mod p passes): the high byte of each limb
+    // is also range-checked as an integer, which makes both bytes of the split integers.
+    rangeCheck16(b, old[1], isReal, 'old byte 1 is an integer');
+    rangeCheck16(b, old[3], isReal, 'old byte 3 is an integer');
     const isWrite = c.isOut.add(c.isErr);
     for (let j = 0; j < 4; j++) b.assertZero(isWrite.mul(val[j].sub(old[j])), `write: byte ${j} kept`);
     for (let j = 0; j < 4; j++)

@@ -57,6 +57,8 @@ export function ioWordTrace(cy: Cycles, range: RangeCounter): RowMajorMatrix {
         row[o.val + j] = (val >>> (8 * j)) & 0xff;
         range.add16(256 * row[o.old + j]);
       }
+      range.add16(row[o.old + 1]);
+      range.add16(row[o.old + 3]);
       populateAccess(row, o.prevTs, o.diff, cy.ram.prevTs[ramIdx], ts + 2, range, true);
     }
   }

@@ -12,7 +12,10 @@
 // previous word and puts the new one, in space 1.
 //
 // Sub-words. half = prev_lo or prev_hi by b1 (the half that holds the lane), split into bytes
-// half = lo8 + 256·hi8 with both bytes range-checked (256·x < 2^16), so the split is unique.
+// half = lo8 + 256·hi8 with hi8 < 2^16 and 256·hi8 < 2^16 (so hi8 is an integer byte: 256·hi8 <
+// 2^24 < p cannot wrap), then lo8 = half − 256·hi8 is an integer and 256·lo8 < 2^16 makes it a
+// byte: the split of a canonical limb is unique. (256·x < 2^16 alone is NOT a byte check: 256 is
+// invertible mod p, so x = y/256 passes for any y < 2^16 — a review forged loads and SBs with it.)
 // Loads: LW = the word; LH/LHU = half; LB/LBU = byte = lo8 or hi8 by b0. Signs: t = 2·(half −
 // 2^15·sign) for LH and t = 512·(byte − 2^7·sign) for LB, with t < 2^16 by lookup and sign a bit,
 // force sign = the top bit (no wrap: both sides are integers of magnitude < 2^17). The result
@@ -96,6 +99,7 @@ export const loadAir: Air<typeof loadCols.spec> = {
     b.assertEq(c.half, c.lo8.add(c.hi8.mul(256)), 'half = lo8 + 256·hi8');
     rangeCheck16(b, c.lo8.mul(256), isByte, 'lo8 < 2^8');
     rangeCheck16(b, c.hi8.mul(256), isByte, 'hi8 < 2^8');
+    rangeCheck16(b, c.hi8, isByte, 'hi8 is an integer');
     b.assertEq(c.byte, c.lo8.add(c.b0.mul(c.hi8.sub(c.lo8))), 'byte = byte b0 of half');
     // Sign bit: the top bit of the byte (LB) or half (LH), 0 for the unsigned loads and LW.
     b.assertBool(c.sign, 'sign is a bit');
@@ -151,10 +155,12 @@ export const storeAir: Air<typeof storeCols.spec> = {
     b.assertEq(c.half, c.lo8.add(c.hi8.mul(256)), 'half = lo8 + 256·hi8');
     rangeCheck16(b, c.lo8.mul(256), c.isSb, 'lo8 < 2^8');
     rangeCheck16(b, c.hi8.mul(256), c.isSb, 'hi8 < 2^8');
+    rangeCheck16(b, c.hi8, c.isSb, 'hi8 is an integer');
     // SB stores rs2's low byte x8.
     b.assertEq(c.rs2Val[0], c.x8.add(c.y8.mul(256)), 'rs2_lo = x8 + 256·y8');
     rangeCheck16(b, c.x8.mul(256), c.isSb, 'x8 < 2^8');
     rangeCheck16(b, c.y8.mul(256), c.isSb, 'y8 < 2^8');
+    rangeCheck16(b, c.y8, c.isSb, 'y8 is an integer');
     b.assertEq(
       c.sbh,
       c.x8.add(c.hi8.mul(256)).add(c.b0.mul(c.lo8.add(c.x8.mul(255)).sub(c.hi8.mul(256)))),

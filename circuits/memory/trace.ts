@@ -86,6 +86,7 @@ export function loadTrace(
     if (isByte) {
       range.add16(256 * lo8);
       range.add16(256 * hi8);
+      range.add16(hi8);
     }
     let result: number;
     if (op === Op.LW) result = v;
@@ -150,6 +151,8 @@ export function storeTrace(
       range.add16(256 * hi8);
       range.add16(256 * x8);
       range.add16(256 * y8);
+      range.add16(hi8);
+      range.add16(y8);
     }
   }
   return m;
