@@ -108,6 +108,8 @@ export const ecallAir: Air<typeof ecallCols.spec> = {
     b.send(MEMORY, [SPACE_REG, REG_A0, len[0], len[1], c.ts.add(SLOT_RD)], isIo, 'write a0: put len');
     rangeCheck16(b, len[0], isIo, 'len lo');
     rangeCheck16(b, len[1].mul(16), isIo, 'len hi < 2^12');
+    // k·x < 2^16 alone admits x = y/k mod p: x itself is also checked, so it is an integer.
+    rangeCheck16(b, len[1], isIo, 'len hi is an integer');
     b.assertZero(c.isExit.mul(len[0]), 'exit: len_lo = 0');
     b.assertZero(c.isExit.mul(len[1]), 'exit: len_hi = 0');
     // write: len = a2. read: len = a2 unless short.
@@ -150,6 +152,7 @@ export const ecallAir: Air<typeof ecallCols.spec> = {
     b.assertBool(c.b1, 'buffer bit 1 is a bit');
     b.assertEq(c.a1Val[0], c.b0.add(c.b1.mul(2)).add(c.wLo.mul(4)), 'a1_lo = b0 + 2·b1 + 4·wLo');
     rangeCheck16(b, c.wLo.mul(4), c.nz, 'buffer bits 2..15 < 2^14');
+    rangeCheck16(b, c.wLo, c.nz, 'buffer bits 2..15 are an integer');
     b.assertEq(c.nz, lenF.mul(c.inv), 'nz = len·inv');
     b.assertZero(lenF.mul(c.nz.sub(1)), 'len ≠ 0 ⇒ nz');
     const kind = c.isRead.add(c.isOut.mul(2)).add(c.isErr.mul(3));

@@ -59,6 +59,7 @@ export function ecallTrace(
     setWord(row, o.len, len);
     range.add16(len & 0xffff);
     range.add16(16 * (len >>> 16));
+    range.add16(len >>> 16);
     row[o.wLo] = (buf & 0xffff) >>> 2;
     row[o.b0] = buf & 1;
     row[o.b1] = (buf >>> 1) & 1;
@@ -66,6 +67,7 @@ export function ecallTrace(
       row[o.nz] = 1;
       row[o.inv] = inv(len);
       range.add16(4 * row[o.wLo]);
+      range.add16(row[o.wLo]);
     }
     if (req !== 0) {
       row[o.reqNz] = 1;

@@ -38,6 +38,8 @@ export const boundaryAir: Air<typeof boundaryCols.spec> = {
     // W < 2^30.
     rangeCheck16(b, c.addr[0], c.real, 'addr lo');
     rangeCheck16(b, c.addr[1].mul(4), c.real, 'addr hi < 2^14');
+    // k·x < 2^16 alone admits x = y/k mod p: x itself is also checked, so it is an integer.
+    rangeCheck16(b, c.addr[1], c.real, 'addr hi is an integer');
     // Strictly increasing addresses.
     b.assertZero(
       c.hasNext.mul(n.addr[0].sub(c.addr[0]).sub(1).add(c.br.mul(65536)).sub(c.diff[0])),
@@ -49,6 +51,7 @@ export const boundaryAir: Air<typeof boundaryCols.spec> = {
     );
     rangeCheck16(b, c.diff[0], c.hasNext, 'address gap lo');
     rangeCheck16(b, c.diff[1].mul(4), c.hasNext, 'address gap hi < 2^14');
+    rangeCheck16(b, c.diff[1], c.hasNext, 'address gap hi is an integer');
     // A word outside the image starts at 0 in space 1.
     b.assertZero(c.init[0].mul(c.inImage.sub(1)), 'not in image ⇒ init_lo = 0');
     b.assertZero(c.init[1].mul(c.inImage.sub(1)), 'not in image ⇒ init_hi = 0');

@@ -32,6 +32,7 @@ export function boundaryTrace(cy: Cycles, image: ImageWords, range: RangeCounter
     row[o.addr + 1] = w >>> 16;
     range.add16(w & 0xffff);
     range.add16(4 * (w >>> 16));
+    range.add16(w >>> 16);
     const init = g >= 0 ? image.value[g] : 0;
     if (t >= 0 && mem.init[t] >>> 0 !== init >>> 0)
       throw new Error(`boundary: word ${w} init differs from the image`);
@@ -52,6 +53,7 @@ export function boundaryTrace(cy: Cycles, image: ImageWords, range: RangeCounter
       row[o.diff + 1] = d >>> 16;
       range.add16(d & 0xffff);
       range.add16(4 * (d >>> 16));
+      range.add16(d >>> 16);
     }
   }
   return m;

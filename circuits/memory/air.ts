@@ -63,6 +63,8 @@ function evalAddress(b: B, c: AddrCols, isReal: Expr): Expr {
     'a = rs1 + imm (hi limb)',
   );
   rangeCheck16(b, c.wLo.mul(4), isReal, 'address bits 2..15 < 2^14');
+  // k·x < 2^16 alone admits x = y/k mod p: x itself is also checked, so it is an integer.
+  rangeCheck16(b, c.wLo, isReal, 'address bits 2..15 are an integer');
   rangeCheck16(b, c.aHi, isReal, 'address hi limb');
   return c.wLo.add(c.aHi.mul(16384));
 }

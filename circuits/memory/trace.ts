@@ -33,6 +33,7 @@ function fillAddress(
   row[o.carry] = c0;
   row[o.carry + 1] = c1;
   range.add16(4 * row[o.wLo]);
+  range.add16(row[o.wLo]);
   range.add16(a >>> 16);
   return a;
 }
