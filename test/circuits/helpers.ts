@@ -7,9 +7,13 @@ import {
   generateWitness,
   type Machine,
   type MachineWitness,
+  machineKeys,
+  proveMachine,
+  verifyMachine,
   type WitnessOptions,
 } from '../../circuits/machine/index.js';
 import { buildAir, checkBuses, checkConstraints, type PublicContribution } from '../../src/air/index.js';
+import { INSECURE_TEST_PARAMS } from '../../src/fri/params.js';
 import { execute, loadElf } from '../../src/vm/index.js';
 import { A0, A7, asm } from '../vm/helpers/asm.js';
 import { makeElf } from '../vm/helpers/elf-writer.js';
@@ -147,4 +151,20 @@ export function tamperSuite(
       return { message, ok };
     },
   }));
+}
+
+/**
+ * Whether the honest machinery's proof of `w` verifies (fast preset); a prover error counts as a
+ * rejection. The one check every tamper test makes after the debug checker.
+ */
+export function proofAccepted(
+  machine: Machine,
+  w: MachineWitness,
+  keys = machineKeys(machine, INSECURE_TEST_PARAMS),
+): boolean {
+  try {
+    return verifyMachine(machine, keys.verifyingKey, w.claim, proveMachine(machine, keys.provingKey, w)).ok;
+  } catch {
+    return false;
+  }
 }

@@ -4,10 +4,11 @@
 // that the debug checker names the chip and constraint (or the unbalanced bus) and that the
 // proof of the corrupted trace is rejected.
 
+import { describe, expect, it } from 'vitest';
 import { codeGapMain } from '../../circuits/code-ranges/columns.js';
 import { ecallCols } from '../../circuits/ecall/columns.js';
 import { ioWordCols } from '../../circuits/ecall/io-columns.js';
-import type { Machine, MachineWitness } from '../../circuits/machine/index.js';
+import { type Machine, type MachineWitness, machineKeys } from '../../circuits/machine/index.js';
 import { loadCols, storeCols } from '../../circuits/memory/columns.js';
 import { boundaryCols } from '../../circuits/memory-boundary/columns.js';
 import {
@@ -20,7 +21,9 @@ import {
   RowMajorMatrix,
 } from '../../src/air/index.js';
 import { inv, P } from '../../src/field/babybear.js';
+import { INSECURE_TEST_PARAMS } from '../../src/fri/params.js';
 import type { ExecutionResult } from '../../src/vm/index.js';
+import { proofAccepted } from './helpers.js';
 import { cycleOfWord, MW, memoryRun } from './memory-helpers.js';
 
 type Offsets = Readonly<Record<string, number>>;
@@ -1197,4 +1200,24 @@ function findRow(t: MemTamper, trace: RowMajorMatrix, o: Offsets, result: Execut
 export function proveCase(i: number, sample: number): boolean {
   if (process.env.RVSTARK_TAMPER_PROOFS === 'all') return true;
   return i % sample === 0;
+}
+
+/**
+ * One test per case: the debug checker names it, and (for every `every`-th case, or all with
+ * RVSTARK_TAMPER_PROOFS=all) the honest machinery's proof is rejected.
+ */
+export function describeMemoryTampers(cases: readonly MemTamper[], every: number): void {
+  describe('tampered memory traces are rejected', () => {
+    const { machine } = honestMemoryRun();
+    let keys: ReturnType<typeof machineKeys> | undefined;
+    cases.forEach((t, i) => {
+      it(`${t.chip}: ${t.name}`, () => {
+        const { witness, table } = tamperedMemoryWitness(t);
+        expect(debugTampered(witness, table)).toMatch(t.expect);
+        if (!proveCase(i, every)) return;
+        keys ??= machineKeys(machine, INSECURE_TEST_PARAMS);
+        expect(proofAccepted(machine, witness, keys)).toBe(false);
+      });
+    });
+  });
 }

@@ -3,41 +3,6 @@
 // by the honest machinery must be rejected (a sample of cases by default; all of them with
 // RVSTARK_TAMPER_PROOFS=all).
 
-import { describe, expect, it } from 'vitest';
-import { machineKeys, proveMachine, verifyMachine } from '../../circuits/machine/index.js';
-import { INSECURE_TEST_PARAMS } from '../../src/fri/params.js';
-import {
-  debugTampered,
-  ECALL_IO_TAMPERS,
-  honestMemoryRun,
-  IO_WORD_TAMPERS,
-  proveCase,
-  tamperedMemoryWitness,
-} from './memory-tampers.js';
+import { describeMemoryTampers, ECALL_IO_TAMPERS, IO_WORD_TAMPERS } from './memory-tampers.js';
 
-const CASES = [ECALL_IO_TAMPERS, IO_WORD_TAMPERS].flat();
-
-describe('tampered memory traces are rejected', () => {
-  const { machine } = honestMemoryRun();
-  let keys: ReturnType<typeof machineKeys> | undefined;
-  CASES.forEach((t, i) => {
-    it(`${t.chip}: ${t.name}`, () => {
-      const { witness, table } = tamperedMemoryWitness(t);
-      expect(debugTampered(witness, table)).toMatch(t.expect);
-      if (!proveCase(i, 15)) return;
-      keys ??= machineKeys(machine, INSECURE_TEST_PARAMS);
-      let ok = false;
-      try {
-        ok = verifyMachine(
-          machine,
-          keys.verifyingKey,
-          witness.claim,
-          proveMachine(machine, keys.provingKey, witness),
-        ).ok;
-      } catch {
-        ok = false;
-      }
-      expect(ok).toBe(false);
-    });
-  });
-});
+describeMemoryTampers([ECALL_IO_TAMPERS, IO_WORD_TAMPERS].flat(), 15);
