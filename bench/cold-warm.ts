@@ -4,7 +4,7 @@
 // (fib: cycles ≈ 5·n; n = 52000 ≈ 2^18 cycles).
 
 import { readFileSync } from 'node:fs';
-import { memory, peakBytes, resetPeakBytes } from '../src/wasm/memory.js';
+import { peakBytes, resetPeakBytes, wasmMemory } from '../src/wasm/memory.js';
 import { proveElf } from '../src/zkvm/prove.js';
 
 const guest = process.argv[2] ?? 'fib';
@@ -19,6 +19,6 @@ for (let r = 0; r < runs; r++) {
   const res = proveElf(elf, input);
   const t = res.timings;
   console.log(
-    `${r === 0 ? 'cold' : 'warm'} cycles=${res.claim.cycles} witness=${t.witness.toFixed(0)} setup=${t.setup.toFixed(0)} prove=${t.prove.toFixed(0)} total=${t.total.toFixed(0)} rss=${(process.resourceUsage().maxRSS / 1024).toFixed(0)}MiB faults=${process.resourceUsage().minorPageFault - f0} wasm=${memory.buffer.byteLength >> 20}MiB peakLive=${peakBytes() >> 20}MiB`,
+    `${r === 0 ? 'cold' : 'warm'} cycles=${res.claim.cycles} witness=${t.witness.toFixed(0)} setup=${t.setup.toFixed(0)} prove=${t.prove.toFixed(0)} total=${t.total.toFixed(0)} rss=${(process.resourceUsage().maxRSS / 1024).toFixed(0)}MiB faults=${process.resourceUsage().minorPageFault - f0} wasm=${wasmMemory().buffer.byteLength >> 20}MiB peakLive=${peakBytes() >> 20}MiB`,
   );
 }

@@ -10,7 +10,7 @@ import type { RowMajorMatrix } from '../src/air/matrix.js';
 import { BLOWUP4_PARAMS, DEFAULT_PARAMS, type StarkParams } from '../src/fri/params.js';
 import { prove, setup } from '../src/prover/index.js';
 import { verify } from '../src/verifier/index.js';
-import { memory } from '../src/wasm/memory.js';
+import { wasmMemory } from '../src/wasm/memory.js';
 import { type BenchOptions, type BenchRow, round, selected } from './harness.js';
 
 function median(xs: number[]): number {
@@ -71,7 +71,7 @@ function oursRows(job: Job, opts: BenchOptions): BenchRow[] {
       security_bits: bits,
       // wasm memory never shrinks, so its size is the prover's high-water mark so far in this
       // process; RSS adds the JS heap and the traces.
-      wasm_mb: Math.round(memory.buffer.byteLength / 2 ** 20),
+      wasm_mb: Math.round(wasmMemory().buffer.byteLength / 2 ** 20),
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     },
     {

@@ -8,3 +8,4 @@ export * from './ntt';
 export * from './eval';
 export * from './polyeval';
 export * from './fri';
+export * from './copy';

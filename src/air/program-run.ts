@@ -5,27 +5,11 @@
 import { add, inv, mul, neg, sub, toMont } from '../field/babybear.js';
 import { extMul } from '../field/ext.js';
 import { kernels } from '../wasm/kernels.js';
-import { alloc, free, memory, type WasmVec } from '../wasm/memory.js';
+import { alloc, free, type WasmVec, wasmMemory } from '../wasm/memory.js';
 import { POp, type Program } from './program.js';
 
 /** Points per interpreter block: 4 KiB per base register keeps a typical program's registers in L2. */
 export const EVAL_BLOCK = 1024;
-
-type EvalKernel = (
-  code: number,
-  pool: number,
-  inputs: number,
-  baseRegs: number,
-  extRegs: number,
-  out: number,
-  logN: number,
-  stride: number,
-  start: number,
-  count: number,
-  block: number,
-) => void;
-
-const evalProgram = kernels.evalProgram as EvalKernel;
 
 function checkDomain(inputs: readonly { length: number }[], prog: Program, logN: number): void {
   if (inputs.length !== prog.numInputs) {
@@ -67,11 +51,11 @@ export function runProgram(
   const basePtr = align(inputsPtr + inputBytes);
   const extPtr = align(basePtr + baseBytes);
   try {
-    const u32 = new Uint32Array(memory.buffer);
+    const u32 = new Uint32Array(wasmMemory().buffer);
     u32.set(prog.code, codePtr / 4);
     u32.set(prog.pool, poolPtr / 4);
     for (let i = 0; i < inputs.length; i++) u32[inputsPtr / 4 + i] = inputs[i].ptr;
-    evalProgram(codePtr, poolPtr, inputsPtr, basePtr, extPtr, out.ptr, logN, stride, 0, n, block);
+    kernels().evalProgram(codePtr, poolPtr, inputsPtr, basePtr, extPtr, out.ptr, logN, stride, 0, n, block);
   } finally {
     free(base);
   }

@@ -4,79 +4,24 @@
 // twin of the same name in vector-ts.ts that gives the same words. Each returns dst.
 
 import { kernels } from '../wasm/kernels.js';
-import { memory, WasmVec } from '../wasm/memory.js';
+import { WasmVec, wasmMemory } from '../wasm/memory.js';
 import { type Felt, P } from './babybear.js';
 import { checkExtFelt, checkFelt, FieldError, type Span } from './errors.js';
 import type { ExtFelt } from './ext.js';
 import { checkElementwise, checkExtElementwise, checkExtWithBase } from './vector-args.js';
 
-/** Raw kernel exports: pointers are byte offsets, n counts elements (extension ones for ext*). */
-interface FieldKernels {
-  vecAdd(dst: number, a: number, b: number, n: number): void;
-  vecSub(dst: number, a: number, b: number, n: number): void;
-  vecNeg(dst: number, a: number, n: number): void;
-  vecMul(dst: number, a: number, b: number, n: number): void;
-  vecScale(dst: number, a: number, s: number, n: number): void;
-  vecAxpy(dst: number, s: number, x: number, y: number, n: number): void;
-  vecMulAdd(dst: number, a: number, b: number, c: number, n: number): void;
-  vecBatchInverse(dst: number, a: number, n: number): number;
-  vecFirstNonCanonical(a: number, n: number): number;
-  extVecMul(dst: number, a: number, b: number, n: number): void;
-  extVecMulBase(dst: number, a: number, b: number, n: number): void;
-  extVecScale(dst: number, a: number, s0: number, s1: number, s2: number, s3: number, n: number): void;
-  extVecAxpy(
-    dst: number,
-    s0: number,
-    s1: number,
-    s2: number,
-    s3: number,
-    x: number,
-    y: number,
-    n: number,
-  ): void;
-  extVecAxpyBase(
-    dst: number,
-    s0: number,
-    s1: number,
-    s2: number,
-    s3: number,
-    x: number,
-    y: number,
-    n: number,
-  ): void;
-  extVecBatchInverse(dst: number, a: number, n: number): number;
-}
-
-const k = kernels as unknown as FieldKernels;
-for (const name of [
-  'vecAdd',
-  'vecSub',
-  'vecNeg',
-  'vecMul',
-  'vecScale',
-  'vecAxpy',
-  'vecMulAdd',
-  'vecBatchInverse',
-  'vecFirstNonCanonical',
-  'extVecMul',
-  'extVecMulBase',
-  'extVecScale',
-  'extVecAxpy',
-  'extVecAxpyBase',
-  'extVecBatchInverse',
-] as const) {
-  if (typeof k[name] !== 'function')
-    throw new Error(`field kernels: ${name} missing; run npm run build:kernels`);
-}
-
-const spanOf = (v: WasmVec): Span => ({ buffer: memory.buffer, start: v.ptr, end: v.ptr + 4 * v.length });
+const spanOf = (v: WasmVec): Span => ({
+  buffer: wasmMemory().buffer,
+  start: v.ptr,
+  end: v.ptr + 4 * v.length,
+});
 
 export function vecAdd(dst: WasmVec, a: WasmVec, b: WasmVec): WasmVec {
   const n = checkElementwise('vecAdd', spanOf, dst, [
     ['a', a],
     ['b', b],
   ]);
-  k.vecAdd(dst.ptr, a.ptr, b.ptr, n);
+  kernels().vecAdd(dst.ptr, a.ptr, b.ptr, n);
   return dst;
 }
 
@@ -85,13 +30,13 @@ export function vecSub(dst: WasmVec, a: WasmVec, b: WasmVec): WasmVec {
     ['a', a],
     ['b', b],
   ]);
-  k.vecSub(dst.ptr, a.ptr, b.ptr, n);
+  kernels().vecSub(dst.ptr, a.ptr, b.ptr, n);
   return dst;
 }
 
 export function vecNeg(dst: WasmVec, a: WasmVec): WasmVec {
   const n = checkElementwise('vecNeg', spanOf, dst, [['a', a]]);
-  k.vecNeg(dst.ptr, a.ptr, n);
+  kernels().vecNeg(dst.ptr, a.ptr, n);
   return dst;
 }
 
@@ -101,7 +46,7 @@ export function vecMul(dst: WasmVec, a: WasmVec, b: WasmVec): WasmVec {
     ['a', a],
     ['b', b],
   ]);
-  k.vecMul(dst.ptr, a.ptr, b.ptr, n);
+  kernels().vecMul(dst.ptr, a.ptr, b.ptr, n);
   return dst;
 }
 
@@ -109,7 +54,7 @@ export function vecMul(dst: WasmVec, a: WasmVec, b: WasmVec): WasmVec {
 export function vecScale(dst: WasmVec, a: WasmVec, s: Felt): WasmVec {
   checkFelt('vecScale', 'scalar', s);
   const n = checkElementwise('vecScale', spanOf, dst, [['a', a]]);
-  k.vecScale(dst.ptr, a.ptr, s, n);
+  kernels().vecScale(dst.ptr, a.ptr, s, n);
   return dst;
 }
 
@@ -120,7 +65,7 @@ export function vecAxpy(dst: WasmVec, s: Felt, x: WasmVec, y: WasmVec): WasmVec 
     ['x', x],
     ['y', y],
   ]);
-  k.vecAxpy(dst.ptr, s, x.ptr, y.ptr, n);
+  kernels().vecAxpy(dst.ptr, s, x.ptr, y.ptr, n);
   return dst;
 }
 
@@ -131,7 +76,7 @@ export function vecMulAdd(dst: WasmVec, a: WasmVec, b: WasmVec, c: WasmVec): Was
     ['b', b],
     ['c', c],
   ]);
-  k.vecMulAdd(dst.ptr, a.ptr, b.ptr, c.ptr, n);
+  kernels().vecMulAdd(dst.ptr, a.ptr, b.ptr, c.ptr, n);
   return dst;
 }
 
@@ -141,7 +86,7 @@ export function vecMulAdd(dst: WasmVec, a: WasmVec, b: WasmVec, c: WasmVec): Was
  */
 export function vecBatchInverse(dst: WasmVec, a: WasmVec): WasmVec {
   const n = checkElementwise('vecBatchInverse', spanOf, dst, [['a', a]]);
-  const z = withDistinctInput(dst, a, (src) => k.vecBatchInverse(dst.ptr, src.ptr, n));
+  const z = withDistinctInput(dst, a, (src) => kernels().vecBatchInverse(dst.ptr, src.ptr, n));
   if (z >= 0) throw new FieldError('zero-inverse', `vecBatchInverse: element ${z} is zero`);
   return dst;
 }
@@ -153,7 +98,7 @@ export function extVecAdd(dst: WasmVec, a: WasmVec, b: WasmVec): WasmVec {
     ['a', a],
     ['b', b],
   ]);
-  k.vecAdd(dst.ptr, a.ptr, b.ptr, 4 * n);
+  kernels().vecAdd(dst.ptr, a.ptr, b.ptr, 4 * n);
   return dst;
 }
 
@@ -162,7 +107,7 @@ export function extVecSub(dst: WasmVec, a: WasmVec, b: WasmVec): WasmVec {
     ['a', a],
     ['b', b],
   ]);
-  k.vecSub(dst.ptr, a.ptr, b.ptr, 4 * n);
+  kernels().vecSub(dst.ptr, a.ptr, b.ptr, 4 * n);
   return dst;
 }
 
@@ -172,14 +117,14 @@ export function extVecMul(dst: WasmVec, a: WasmVec, b: WasmVec): WasmVec {
     ['a', a],
     ['b', b],
   ]);
-  k.extVecMul(dst.ptr, a.ptr, b.ptr, n);
+  kernels().extVecMul(dst.ptr, a.ptr, b.ptr, n);
   return dst;
 }
 
 /** dst = a·b element-wise, a an extension column (4n words), b a base column (n words). */
 export function extVecMulBase(dst: WasmVec, a: WasmVec, b: WasmVec): WasmVec {
   const n = checkExtWithBase('extVecMulBase', spanOf, dst, [['a', a]], ['b', b]);
-  k.extVecMulBase(dst.ptr, a.ptr, b.ptr, n);
+  kernels().extVecMulBase(dst.ptr, a.ptr, b.ptr, n);
   return dst;
 }
 
@@ -187,7 +132,7 @@ export function extVecMulBase(dst: WasmVec, a: WasmVec, b: WasmVec): WasmVec {
 export function extVecScale(dst: WasmVec, a: WasmVec, s: ExtFelt): WasmVec {
   checkExtFelt('extVecScale', 'scalar', s);
   const n = checkExtElementwise('extVecScale', spanOf, dst, [['a', a]]);
-  k.extVecScale(dst.ptr, a.ptr, s[0], s[1], s[2], s[3], n);
+  kernels().extVecScale(dst.ptr, a.ptr, s[0], s[1], s[2], s[3], n);
   return dst;
 }
 
@@ -198,7 +143,7 @@ export function extVecAxpy(dst: WasmVec, s: ExtFelt, x: WasmVec, y: WasmVec): Wa
     ['x', x],
     ['y', y],
   ]);
-  k.extVecAxpy(dst.ptr, s[0], s[1], s[2], s[3], x.ptr, y.ptr, n);
+  kernels().extVecAxpy(dst.ptr, s[0], s[1], s[2], s[3], x.ptr, y.ptr, n);
   return dst;
 }
 
@@ -206,21 +151,21 @@ export function extVecAxpy(dst: WasmVec, s: ExtFelt, x: WasmVec, y: WasmVec): Wa
 export function extVecAxpyBase(dst: WasmVec, s: ExtFelt, x: WasmVec, y: WasmVec): WasmVec {
   checkExtFelt('extVecAxpyBase', 'scalar', s);
   const n = checkExtWithBase('extVecAxpyBase', spanOf, dst, [['y', y]], ['x', x]);
-  k.extVecAxpyBase(dst.ptr, s[0], s[1], s[2], s[3], x.ptr, y.ptr, n);
+  kernels().extVecAxpyBase(dst.ptr, s[0], s[1], s[2], s[3], x.ptr, y.ptr, n);
   return dst;
 }
 
 /** dst = 1/a element-wise over extension elements; throws 'zero-inverse' naming the first zero. */
 export function extVecBatchInverse(dst: WasmVec, a: WasmVec): WasmVec {
   const n = checkExtElementwise('extVecBatchInverse', spanOf, dst, [['a', a]]);
-  const z = withDistinctInput(dst, a, (src) => k.extVecBatchInverse(dst.ptr, src.ptr, n));
+  const z = withDistinctInput(dst, a, (src) => kernels().extVecBatchInverse(dst.ptr, src.ptr, n));
   if (z >= 0) throw new FieldError('zero-inverse', `extVecBatchInverse: element ${z} is zero`);
   return dst;
 }
 
 /** Throws 'non-canonical' naming the first word of v that is not below p (a SIMD scan). */
 export function checkCanonical(v: WasmVec, what = 'vector'): void {
-  const i = k.vecFirstNonCanonical(v.ptr, v.length);
+  const i = kernels().vecFirstNonCanonical(v.ptr, v.length);
   if (i >= 0) {
     throw new FieldError('non-canonical', `${what}: word ${i} is ${v.view[i]}, not below p = ${P}`);
   }

@@ -5,21 +5,6 @@ import { extSquareAt } from '../field/ext.js';
 import { kernels } from '../wasm/kernels.js';
 import type { WasmVec } from '../wasm/memory.js';
 
-interface FriKernels {
-  friFoldPairs(
-    dst: number,
-    src: number,
-    half: number,
-    w: number,
-    b0: number,
-    b1: number,
-    b2: number,
-    b3: number,
-  ): void;
-}
-
-const K = kernels as unknown as FriKernels;
-
 /**
  * As foldLayerTs: folds src (2^logN points) by 2^logArity at β into dst; tables[logM] holds
  * invHalfTable(logMaxN, logM) in wasm memory; tmp (≥ 2·2^logN words) is needed when logArity > 1.
@@ -39,7 +24,7 @@ export function foldLayerWasm(
   let half = 2 ** (logN - 1);
   for (let k = 0; k < logArity; k++) {
     const to = k === logArity - 1 ? dst.ptr : (tmp as WasmVec).ptr;
-    K.friFoldPairs(to, from, half, tables[logN - k].ptr, b[0], b[1], b[2], b[3]);
+    kernels().friFoldPairs(to, from, half, tables[logN - k].ptr, b[0], b[1], b[2], b[3]);
     from = to;
     half /= 2;
     extSquareAt(b, 0, b, 0);

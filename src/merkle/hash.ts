@@ -11,53 +11,13 @@ import { HASH, type KernelMode, MERKLE_LEAF, MERKLE_NODE } from './blake3.js';
 import { MerkleError } from './errors.js';
 import { checkMatrix, type Matrix, widthOf } from './matrix.js';
 
-/**
- * The raw kernels. A mode is `key` (a pointer to its 8 key words splatted over 4 lanes, 128
- * bytes) and `modeFlags` (0 or KEYED_HASH); keyPtr gives the kernels' own keys.
- */
-interface Blake3Kernels {
-  blake3Pairs(
-    dst: number,
-    left: number,
-    leftStride: number,
-    right: number,
-    rightStride: number,
-    count: number,
-    key: number,
-    modeFlags: number,
-    scratch: number,
-  ): void;
-  blake3RowsRowMajor(
-    dst: number,
-    src: number,
-    width: number,
-    count: number,
-    key: number,
-    modeFlags: number,
-    scratch: number,
-  ): void;
-  blake3RowsColumns(
-    dst: number,
-    cols: number,
-    width: number,
-    row0: number,
-    count: number,
-    key: number,
-    modeFlags: number,
-    scratch: number,
-  ): void;
-  blake3KeyTable(): number;
-}
-
-export const raw = kernels as unknown as Blake3Kernels;
-
 /** Bytes of one splatted key in the kernels' key table. */
 const KEY_BYTES = 128;
-const keyTable = raw.blake3KeyTable();
+const keyTable = kernels().blake3KeyTable();
 
 /** Where the kernels keep the splatted key of a mode (read-only static data). */
 export function keyPtr(mode: KernelMode): number {
-  return keyTable + KEY_BYTES * mode.slot;
+  return kernels().blake3KeyTable() + KEY_BYTES * mode.slot;
 }
 
 /** Bytes of kernel scratch (message block + chaining-value stack); one per concurrent caller. */
@@ -93,7 +53,7 @@ export function nodesAt(
   count: number,
   s: number,
 ): void {
-  raw.blake3Pairs(
+  kernels().blake3Pairs(
     dstPtr,
     left,
     leftStride,
@@ -166,7 +126,7 @@ export function hashRowsAt(
 ): void {
   const key = keyPtr(mode);
   if (m.layout === 'row-major') {
-    raw.blake3RowsRowMajor(dstPtr, m.data.ptr + 4 * row0 * m.width, m.width, count, key, mode.flags, s);
+    kernels().blake3RowsRowMajor(dstPtr, m.data.ptr + 4 * row0 * m.width, m.width, count, key, mode.flags, s);
     return;
   }
   // Column-pointer table: the columns kernel reads word j of row i at cols[j] + 4i.
@@ -175,6 +135,6 @@ export function hashRowsAt(
   const t = table.view;
   if (m.layout === 'col-major') for (let j = 0; j < w; j++) t[j] = m.data.ptr + 4 * j * m.height;
   else for (let j = 0; j < w; j++) t[j] = m.columns[j].ptr;
-  raw.blake3RowsColumns(dstPtr, table.ptr, w, row0, count, key, mode.flags, s);
+  kernels().blake3RowsColumns(dstPtr, table.ptr, w, row0, count, key, mode.flags, s);
   table.free();
 }

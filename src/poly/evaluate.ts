@@ -21,22 +21,6 @@ import { WasmVec } from '../wasm/memory.js';
 import { checkShift, checkSize, PolyError } from './errors.js';
 import { toMont } from './kernels.js';
 
-interface EvalKernels {
-  cosetZMinusX(
-    dst: number,
-    n: number,
-    z0: number,
-    z1: number,
-    z2: number,
-    z3: number,
-    s: number,
-    w: number,
-  ): void;
-  mulCosetPowersMont(u: number, n: number, start: number, omegaMont: number): void;
-  dotBaseExt(f: number, u: number, n: number, out: number): void;
-}
-const K = kernels as unknown as EvalKernels;
-
 function values(op: string, c: Uint32Array | WasmVec): Uint32Array {
   if (c instanceof WasmVec) return c.view;
   if (c instanceof Uint32Array) return c;
@@ -120,12 +104,12 @@ export function evalColumnsAtExt(cols: readonly WasmVec[], shift: number, z: Ext
   const u = new WasmVec(4 * n);
   const out = new WasmVec(4);
   try {
-    K.cosetZMinusX(d.ptr, n, z[0], z[1], z[2], z[3], shift, wM);
+    kernels().cosetZMinusX(d.ptr, n, z[0], z[1], z[2], z[3], shift, wM);
     extVecBatchInverse(u, d);
-    K.mulCosetPowersMont(u.ptr, n, toMont(toMont(shift)), wM);
+    kernels().mulCosetPowersMont(u.ptr, n, toMont(toMont(shift)), wM);
     const c = baryFactor(n, shift, z);
     return cols.map((col) => {
-      K.dotBaseExt(col.ptr, u.ptr, n, out.ptr);
+      kernels().dotBaseExt(col.ptr, u.ptr, n, out.ptr);
       return extMul(out.view.slice(), c);
     });
   } finally {

@@ -102,8 +102,8 @@ function ldeNatural(
   // fac[r] = shift^{rev(r)}/n (Montgomery), matching the bit-reversed coefficients of the DIF;
   // without the 1/n for coefficient input.
   const fac = new WasmVec(n);
-  K.powersMont(fac.ptr, n, toMont(fromCoeffs ? 1 : inv(n)), toMont(shift));
-  K.bitrevPermute(fac.ptr, logn);
+  K().powersMont(fac.ptr, n, toMont(fromCoeffs ? 1 : inv(n)), toMont(shift));
+  K().bitrevPermute(fac.ptr, logn);
   const out: WasmVec[] = [];
   try {
     for (const col of cols) {
@@ -112,9 +112,9 @@ function ldeNatural(
       // The input goes to the top n words of the output, so no scratch is needed (see ldeDit).
       const top = dst.ptr + 4 * (N - n);
       dst.view.set(col.view, N - n);
-      if (fromCoeffs) K.bitrevPermute(top, logn);
-      else K.nttDif(top, logn, twiddles(logn, true));
-      K.ldeDit(dst.ptr, top, fac.ptr, logn + logB, logB, twiddles(logn + logB, false));
+      if (fromCoeffs) K().bitrevPermute(top, logn);
+      else K().nttDif(top, logn, twiddles(logn, true));
+      K().ldeDit(dst.ptr, top, fac.ptr, logn + logB, logB, twiddles(logn + logB, false));
     }
   } catch (e) {
     for (const v of out) v.free();
@@ -141,7 +141,7 @@ function ldeBitrev(
   const wN = rootOfUnity(logn + logB);
   const start = toMont(fromCoeffs ? 1 : inv(n));
   for (let c = 0; c < B; c++) {
-    K.powersMont(facs.ptr + 4 * c * n, n, start, toMont(mul(shift, pow(wN, reverseBits(c, logB)))));
+    K().powersMont(facs.ptr + 4 * c * n, n, start, toMont(mul(shift, pow(wN, reverseBits(c, logB)))));
   }
   const out: WasmVec[] = [];
   try {
@@ -150,15 +150,15 @@ function ldeBitrev(
       out.push(dst);
       dst.view.set(col.view, 0);
       if (!fromCoeffs) {
-        K.nttDif(dst.ptr, logn, twiddles(logn, true));
-        K.bitrevPermute(dst.ptr, logn);
+        K().nttDif(dst.ptr, logn, twiddles(logn, true));
+        K().bitrevPermute(dst.ptr, logn);
       }
       const tw = twiddles(logn, false);
       // Coset 0 is computed last: its block holds the coefficients the others read.
       for (let c = B - 1; c >= 0; c--) {
         const blk = dst.ptr + 4 * c * n;
-        K.mulMont(blk, dst.ptr, facs.ptr + 4 * c * n, n);
-        K.nttDif(blk, logn, tw);
+        K().mulMont(blk, dst.ptr, facs.ptr + 4 * c * n, n);
+        K().nttDif(blk, logn, tw);
       }
     }
   } catch (e) {

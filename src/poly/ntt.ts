@@ -17,11 +17,11 @@ function checkVec(op: string, vec: WasmVec): number {
 function transform(ptr: number, logN: number, inverse: boolean, inOrder: Order, outOrder: Order): void {
   const tw = twiddles(logN, inverse);
   if (inOrder === 'natural') {
-    K.nttDif(ptr, logN, tw);
-    if (outOrder === 'natural') K.bitrevPermute(ptr, logN);
+    K().nttDif(ptr, logN, tw);
+    if (outOrder === 'natural') K().bitrevPermute(ptr, logN);
   } else {
-    K.nttDit(ptr, logN, tw, 0);
-    if (outOrder === 'bitrev') K.bitrevPermute(ptr, logN);
+    K().nttDit(ptr, logN, tw, 0);
+    if (outOrder === 'bitrev') K().bitrevPermute(ptr, logN);
   }
 }
 
@@ -36,20 +36,20 @@ export function ntt(vec: WasmVec, inOrder: Order = 'natural', outOrder: Order = 
 export function intt(vec: WasmVec, inOrder: Order = 'natural', outOrder: Order = 'natural'): WasmVec {
   const logN = checkVec('intt', vec);
   transform(vec.ptr, logN, true, checkOrder('intt', inOrder), checkOrder('intt', outOrder));
-  K.scaleMont(vec.ptr, vec.ptr, toMont(inv(vec.length)), vec.length);
+  K().scaleMont(vec.ptr, vec.ptr, toMont(inv(vec.length)), vec.length);
   return vec;
 }
 
 /** In place bit-reversal permutation. */
 export function bitReverse(vec: WasmVec): WasmVec {
-  K.bitrevPermute(vec.ptr, checkVec('bitReverse', vec));
+  K().bitrevPermute(vec.ptr, checkVec('bitReverse', vec));
   return vec;
 }
 
 /** A temporary vector of Montgomery factors start·step^i. The caller frees it. */
 function powers(n: number, start: number, step: number): WasmVec {
   const f = new WasmVec(n);
-  K.powersMont(f.ptr, n, toMont(start), toMont(step));
+  K().powersMont(f.ptr, n, toMont(start), toMont(step));
   return f;
 }
 
@@ -59,7 +59,7 @@ export function cosetNtt(vec: WasmVec, shift: number, outOrder: Order = 'natural
   checkShift('cosetNtt', shift);
   checkOrder('cosetNtt', outOrder);
   const f = powers(vec.length, 1, shift);
-  K.mulMont(vec.ptr, vec.ptr, f.ptr, vec.length);
+  K().mulMont(vec.ptr, vec.ptr, f.ptr, vec.length);
   f.free();
   transform(vec.ptr, logN, false, 'natural', outOrder);
   return vec;
@@ -72,7 +72,7 @@ export function cosetIntt(vec: WasmVec, shift: number, inOrder: Order = 'natural
   transform(vec.ptr, logN, true, checkOrder('cosetIntt', inOrder), 'natural');
   // Coefficient i is scaled by shift^−i/n: the 1/n of the inverse transform rides along.
   const f = powers(vec.length, inv(vec.length), sInv);
-  K.mulMont(vec.ptr, vec.ptr, f.ptr, vec.length);
+  K().mulMont(vec.ptr, vec.ptr, f.ptr, vec.length);
   f.free();
   return vec;
 }

@@ -23,7 +23,7 @@ export function twiddles(logN: number, inverse: boolean): number {
   const n = 1 << log;
   const tw = new WasmVec(2 * n);
   const w = inverse ? inv(rootOfUnity(log)) : rootOfUnity(log);
-  K.twiddleTable(tw.ptr, log, toMont(w));
+  K().twiddleTable(tw.ptr, log, toMont(w));
   cur?.free();
   tables[d] = tw;
   return tw.ptr;

@@ -1,7 +1,10 @@
-// The one wasm memory that every kernel (and, later, every worker) works in, and its allocator.
+// The one wasm memory that every kernel and every pool worker works in, and its allocator.
 // Column data lives here from the start, so kernels never copy in or out. The memory is shared,
 // so growing it never moves data; `WasmVec.view` re-derives its typed array after a grow.
-// Invariant: the allocator hands out disjoint, 64-byte aligned blocks at or above HEAP_BASE.
+// It is created on first use (importing this module does nothing); a pool worker adopts the
+// coordinator's memory instead and never allocates.
+// Invariant: the allocator hands out disjoint, 64-byte aligned blocks at or above HEAP_BASE, and
+// only the thread that created the memory allocates.
 
 import { KERNELS_STATIC_END } from './kernels.generated.js';
 
@@ -23,7 +26,25 @@ export class WasmMemoryError extends Error {
   }
 }
 
-export const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: MAX_PAGES, shared: true });
+let mem: WebAssembly.Memory | null = null;
+let adopted = false;
+
+/** This thread's wasm memory: created (shared, growable to 4 GiB) on first use. */
+export function wasmMemory(): WebAssembly.Memory {
+  if (mem === null)
+    mem = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: MAX_PAGES, shared: true });
+  return mem;
+}
+
+/**
+ * Makes `m` (another thread's memory) this thread's memory: a pool worker runs kernels on the
+ * coordinator's columns. Only before this thread touched its own; allocating afterwards throws.
+ */
+export function adoptMemory(m: WebAssembly.Memory): void {
+  if (mem !== null && mem !== m) throw new Error('adoptMemory: this thread already has a wasm memory');
+  mem = m;
+  adopted = true;
+}
 
 // Free list sorted by address; blocks are coalesced on free. Allocations are few and large
 // (whole columns), so linear scans cost nothing next to the work done on the data.
@@ -34,6 +55,7 @@ let bytesLive = 0;
 let bytesPeak = 0;
 
 function growBy(bytes: number): void {
+  const memory = wasmMemory();
   const cur = memory.buffer.byteLength;
   const pages = Math.ceil(bytes / PAGE);
   if (cur / PAGE + pages > MAX_PAGES) {
@@ -53,6 +75,8 @@ function growBy(bytes: number): void {
 /** Allocates `bytes` (rounded up to 64) and returns the byte offset. Contents are not zeroed. */
 export function alloc(bytes: number): number {
   if (!Number.isInteger(bytes) || bytes < 0) throw new RangeError(`alloc: bad size ${bytes}`);
+  if (adopted) throw new Error('alloc: a pool worker does not allocate (the coordinator owns the heap)');
+  const memory = wasmMemory();
   const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
   for (;;) {
     for (let i = 0; i < freePtr.length; i++) {
@@ -142,8 +166,9 @@ export class WasmVec {
   get view(): Uint32Array {
     if (this.freed) throw new Error('WasmVec used after free');
     const c = this.cached;
-    if (c !== null && c.buffer === memory.buffer) return c;
-    const v = new Uint32Array(memory.buffer, this.ptr, this.length);
+    const buffer = wasmMemory().buffer;
+    if (c !== null && c.buffer === buffer) return c;
+    const v = new Uint32Array(buffer, this.ptr, this.length);
     this.cached = v;
     return v;
   }

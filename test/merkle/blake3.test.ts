@@ -18,9 +18,10 @@ import {
   rowsColumnsTs,
   rowsRowMajorTs,
 } from '../../src/merkle/blake3.js';
-import { allocScratch, hashRowsAt, keyPtr, raw } from '../../src/merkle/hash.js';
+import { allocScratch, hashRowsAt, keyPtr } from '../../src/merkle/hash.js';
 import { hashLeaves, hashNodes, hashPairs, hashRows, MerkleError } from '../../src/merkle/index.js';
-import { free, memory, WasmVec } from '../../src/wasm/memory.js';
+import { kernels } from '../../src/wasm/kernels.js';
+import { free, WasmVec, wasmMemory } from '../../src/wasm/memory.js';
 import { bytesOf, digestAt, freeMatrix, LAYOUTS, makeMatrix, words } from './helpers.js';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -62,7 +63,7 @@ describe('modes and keys', () => {
 
   it('the kernels hold the same keys, splatted, in their key table', () => {
     for (const mode of [HASH, MERKLE_LEAF, MERKLE_NODE]) {
-      const table = new Uint32Array(memory.buffer, keyPtr(mode), 32);
+      const table = new Uint32Array(wasmMemory().buffer, keyPtr(mode), 32);
       const want = splatKey(mode);
       expect(Array.from(table)).toEqual(Array.from(want.view));
       want.free();
@@ -194,7 +195,7 @@ describe('node kernel', () => {
           const src = WasmVec.from(words(16 * count, seed));
           const dst = new WasmVec(8 * count);
           const s = allocScratch();
-          raw.blake3Pairs(dst.ptr, src.ptr, 64, src.ptr + 32, 64, count, k.ptr, mode.flags, s);
+          kernels().blake3Pairs(dst.ptr, src.ptr, 64, src.ptr + 32, 64, count, k.ptr, mode.flags, s);
           free(s);
           const twin = new Uint32Array(8 * count);
           pairsTs(mode, twin, 0, src.view, 0, 16, src.view, 8, 16, count);
@@ -350,14 +351,14 @@ describe('leaf kernels', () => {
             const m = makeMatrix(rm, h, w, layout);
             const dst = new WasmVec(8 * h);
             if (m.layout === 'row-major') {
-              raw.blake3RowsRowMajor(dst.ptr, m.data.ptr, w, h, k.ptr, mode.flags, s);
+              kernels().blake3RowsRowMajor(dst.ptr, m.data.ptr, w, h, k.ptr, mode.flags, s);
             } else {
               const table = WasmVec.from(
                 m.layout === 'col-major'
                   ? Array.from({ length: w }, (_, j) => m.data.ptr + 4 * j * h)
                   : m.columns.map((c) => c.ptr),
               );
-              raw.blake3RowsColumns(dst.ptr, table.ptr, w, 0, h, k.ptr, mode.flags, s);
+              kernels().blake3RowsColumns(dst.ptr, table.ptr, w, 0, h, k.ptr, mode.flags, s);
               table.free();
             }
             ok &&= hex(bytesOf(dst.view)) === hex(bytesOf(want));

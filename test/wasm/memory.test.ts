@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kernels } from '../../src/wasm/kernels.js';
-import { alloc, free, HEAP_BASE, liveBytes, memory, WasmVec } from '../../src/wasm/memory.js';
+import { alloc, free, HEAP_BASE, liveBytes, WasmVec, wasmMemory } from '../../src/wasm/memory.js';
 
 describe('wasm memory allocator', () => {
   it('hands out disjoint aligned blocks above the heap base and reuses freed ones', () => {
@@ -22,9 +22,9 @@ describe('wasm memory allocator', () => {
 
   it('grows memory and keeps earlier vectors intact', () => {
     const small = WasmVec.from([1, 2, 3, 4]);
-    const pagesBefore = memory.buffer.byteLength;
+    const pagesBefore = wasmMemory().buffer.byteLength;
     const big = new WasmVec(8 << 20); // 32 MiB forces a grow
-    expect(memory.buffer.byteLength).toBeGreaterThan(pagesBefore);
+    expect(wasmMemory().buffer.byteLength).toBeGreaterThan(pagesBefore);
     expect(Array.from(small.view)).toEqual([1, 2, 3, 4]);
     big.view[big.length - 1] = 7;
     expect(big.view[big.length - 1]).toBe(7);
@@ -38,7 +38,7 @@ describe('wasm memory allocator', () => {
     const a = WasmVec.from([1, p - 1, 5, p - 2]);
     const b = WasmVec.from([2, 1, p - 5, p - 2]);
     const d = new WasmVec(4);
-    (kernels.vecAdd as (d: number, a: number, b: number, n: number) => void)(d.ptr, a.ptr, b.ptr, 4);
+    kernels().vecAdd(d.ptr, a.ptr, b.ptr, 4);
     expect(Array.from(d.view)).toEqual([3, 0, 0, p - 4]);
     for (const v of [a, b, d]) v.free();
   });
