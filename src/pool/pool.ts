@@ -1,0 +1,187 @@
+// The worker pool: helpers that share this thread's wasm memory and kernel module and run the
+// jobs of each batch beside this thread (the coordinator, thread 0). Set-up and shutdown go
+// through comlink; the batches themselves through the control block (control.ts), so a batch
+// costs no message and copies no column.
+// Invariant: `run` resolves only when every job of the batch has finished, and rejects (never
+// hangs) when a job throws or a helper dies.
+
+import * as Comlink from 'comlink';
+import { kernelModule, kernels } from '../wasm/kernels.js';
+import { alloc, free, wasmMemory } from '../wasm/memory.js';
+import type { Batch } from './batch.js';
+import {
+  BATCH_PTR,
+  CONTROL_WORDS,
+  DONE,
+  ERROR,
+  ERROR_LEN,
+  errorText,
+  GEN,
+  NEXT,
+  NUM_JOBS,
+  SCRATCH_BASE,
+  STOP,
+  tagOf,
+  workOn,
+} from './control.js';
+import { availableThreads, defaultSpawn, type SpawnedWorker, type SpawnWorker } from './platform.js';
+import type { Executor } from './steps.js';
+
+/** What a helper exposes over comlink (worker/helper.ts). */
+export interface HelperApi {
+  init(
+    memory: WebAssembly.Memory,
+    module: WebAssembly.Module,
+    control: SharedArrayBuffer,
+    thread: number,
+  ): void;
+}
+
+type WaitAsync = (
+  a: Int32Array,
+  i: number,
+  v: number,
+  timeout: number,
+) => { async: false; value: string } | { async: true; value: Promise<string> };
+// ES2024's Atomics.waitAsync (Node ≥ 16, Chromium ≥ 87); typed here for our ES2022 lib.
+const waitAsync: WaitAsync = (a, i, v, t) =>
+  (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync(a, i, v, t);
+
+export class PoolError extends Error {
+  readonly kind = 'pool';
+  constructor(message: string) {
+    super(message);
+    this.name = 'PoolError';
+  }
+}
+
+export interface PoolOptions {
+  /** Threads in all, this one included (default: the machine's, see `resolveThreads`). */
+  readonly threads?: number;
+  readonly spawn?: SpawnWorker;
+}
+
+const MAX_THREADS = 64;
+
+/**
+ * The thread count to use: `threads` if given, else RVSTARK_THREADS, else the machine's
+ * parallelism. Throws on anything that is not an integer in [1, 64].
+ */
+export async function resolveThreads(threads?: number): Promise<number> {
+  let n = threads;
+  if (n === undefined) {
+    const env = typeof process !== 'undefined' ? process.env?.RVSTARK_THREADS : undefined;
+    n = env !== undefined && env !== '' ? Number(env) : await availableThreads();
+  }
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) {
+    throw new PoolError(`threads must be an integer in 1..${MAX_THREADS}, got ${threads ?? n}`);
+  }
+  return n;
+}
+
+export class WorkerPool implements Executor {
+  readonly threads: number;
+  private readonly ctrl: Int32Array;
+  private readonly helpers: SpawnedWorker[];
+  private failure: string | null = null;
+  private closed = false;
+  private busy = false;
+
+  private constructor(threads: number, ctrl: Int32Array, helpers: SpawnedWorker[]) {
+    this.threads = threads;
+    this.ctrl = ctrl;
+    this.helpers = helpers;
+    for (const h of helpers) {
+      h.onFailure((why) => {
+        if (this.failure === null && !this.closed) this.failure = why;
+      });
+    }
+  }
+
+  /** Starts threads − 1 helpers on this thread's memory; with 1 thread, no worker at all. */
+  static async create(opts: PoolOptions = {}): Promise<WorkerPool> {
+    const threads = await resolveThreads(opts.threads);
+    const ctrl = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS));
+    const spawn = opts.spawn ?? defaultSpawn;
+    const helpers: SpawnedWorker[] = [];
+    try {
+      if (threads > 1) {
+        const memory = wasmMemory();
+        const module = kernelModule();
+        kernels();
+        for (let t = 1; t < threads; t++) {
+          const h = await spawn('helper');
+          helpers.push(h);
+          const died = new Promise<never>((_, reject) =>
+            h.onFailure((why) => reject(new PoolError(`pool helper ${t} failed to start: ${why}`))),
+          );
+          const api = Comlink.wrap<HelperApi>(h.endpoint);
+          await Promise.race([api.init(memory, module, ctrl.buffer as SharedArrayBuffer, t), died]);
+          api[Comlink.releaseProxy]();
+        }
+      }
+    } catch (e) {
+      Atomics.store(ctrl, STOP, 1);
+      Atomics.add(ctrl, GEN, 2);
+      Atomics.notify(ctrl, GEN);
+      await Promise.all(helpers.map((h) => h.terminate()));
+      if (e instanceof PoolError) throw e;
+      const why = e instanceof Error ? e.message : String(e);
+      throw new PoolError(
+        /DataCloneError|could not be cloned|SharedArrayBuffer/i.test(why)
+          ? `cannot share wasm memory with workers (a page needs cross-origin isolation: COOP/COEP headers): ${why}`
+          : `cannot start pool workers: ${why}`,
+      );
+    }
+    return new WorkerPool(threads, ctrl, helpers);
+  }
+
+  async run(batch: Batch): Promise<void> {
+    if (this.closed) throw new PoolError('the pool is closed');
+    if (this.failure !== null) throw new PoolError(`a pool worker died: ${this.failure}`);
+    if (this.busy) throw new PoolError('one batch at a time per pool');
+    if (batch.jobs === 0) return;
+    this.busy = true;
+    const ctrl = this.ctrl;
+    const ptr = batch.encode();
+    const scratch = batch.scratchBytes > 0 ? alloc(batch.scratchBytes * this.threads) : 0;
+    try {
+      // Publish: GEN odd while writing, even when complete (control.ts).
+      const gen = Atomics.load(ctrl, GEN) + 2;
+      Atomics.store(ctrl, GEN, gen - 1);
+      Atomics.store(ctrl, BATCH_PTR, ptr);
+      Atomics.store(ctrl, NUM_JOBS, batch.jobs);
+      Atomics.store(ctrl, SCRATCH_BASE, scratch);
+      Atomics.store(ctrl, DONE, 0);
+      Atomics.store(ctrl, ERROR, 0);
+      Atomics.store(ctrl, ERROR_LEN, 0);
+      Atomics.store(ctrl, NEXT, tagOf(gen) << 16);
+      Atomics.store(ctrl, GEN, gen);
+      if (this.helpers.length > 0) Atomics.notify(ctrl, GEN);
+      workOn(ctrl, gen, wasmMemory(), kernels() as unknown as Record<string, unknown>, 0);
+      // Wait for the helpers' jobs without blocking this thread's event loop, so that a helper's
+      // death is seen (its exit event) and fails the batch instead of hanging it.
+      for (;;) {
+        const done = Atomics.load(ctrl, DONE);
+        if (done >= batch.jobs) break;
+        if (this.failure !== null) throw new PoolError(`a pool worker died: ${this.failure}`);
+        const w = waitAsync(ctrl, DONE, done, 50);
+        if (w.async) await w.value;
+      }
+      if (Atomics.load(ctrl, ERROR) !== 0) throw new PoolError(`a pool job failed: ${errorText(ctrl)}`);
+    } finally {
+      if (scratch) free(scratch);
+      this.busy = false;
+    }
+  }
+
+  /** Stops and terminates the helpers; the pool cannot be used afterwards. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    Atomics.store(this.ctrl, STOP, 1);
+    Atomics.add(this.ctrl, GEN, 2);
+    Atomics.notify(this.ctrl, GEN);
+    await Promise.all(this.helpers.map((h) => h.terminate()));
+  }
+}
