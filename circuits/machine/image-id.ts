@@ -2,12 +2,10 @@
 // machine's verifying-key digest and the entry. The key's digest covers the parameters, every
 // chip's constraint system and the preprocessed root (the program and image tables: the code
 // and the initial memory), so the id pins the program, its loaded image and the preset.
+// Hashing only: a verifier holding a key imports this without the prover (machineImageId, which
+// runs setup, is in prove.ts).
 
 import { blake3 } from '@noble/hashes/blake3.js';
-import type { StarkParams } from '../../src/fri/params.js';
-import { verifyingKeyDigest } from '../../src/stark/vk.js';
-import type { Machine } from './machine.js';
-import { machineKeys } from './prove.js';
 
 /** "rvstark/image-id/v2" followed by one NUL: 20 bytes. */
 export const IMAGE_ID_V2_DOMAIN = 'rvstark/image-id/v2\0';
@@ -27,10 +25,4 @@ export function imageIdV2Preimage(vkDigest: Uint8Array, entry: number): Uint8Arr
 /** BLAKE3-256(tag ‖ vkDigest ‖ entry). */
 export function imageIdV2(vkDigest: Uint8Array, entry: number): Uint8Array {
   return blake3(imageIdV2Preimage(vkDigest, entry));
-}
-
-/** The image id of a machine at these parameters (runs setup: commits the fixed tables). */
-export function machineImageId(machine: Machine, params: StarkParams): Uint8Array {
-  const { verifyingKey } = machineKeys(machine, params);
-  return imageIdV2(verifyingKeyDigest(verifyingKey), machine.entry);
 }

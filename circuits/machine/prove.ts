@@ -3,7 +3,9 @@
 
 import type { StarkParams } from '../../src/fri/params.js';
 import { type Keys, type ProvingKey, prove, setup } from '../../src/prover/index.js';
-import { type VerifyingKey, type VerifyResult, verify } from '../../src/verifier/index.js';
+import { type VerifyingKey, verifyingKeyDigest } from '../../src/stark/vk.js';
+import { type VerifyResult, verify } from '../../src/verifier/index.js';
+import { imageIdV2 } from './image-id.js';
 import type { Machine } from './machine.js';
 import { type Claim, claimContributions } from './statement.js';
 import type { MachineWitness } from './witness.js';
@@ -11,6 +13,12 @@ import type { MachineWitness } from './witness.js';
 /** Setup for one program: commits its fixed tables (program, range, registers). */
 export function machineKeys(machine: Machine, params: StarkParams): Keys {
   return setup(machine.airs, params);
+}
+
+/** The image id of a machine at these parameters (runs setup: commits the fixed tables). */
+export function machineImageId(machine: Machine, params: StarkParams): Uint8Array {
+  const { verifyingKey } = machineKeys(machine, params);
+  return imageIdV2(verifyingKeyDigest(verifyingKey), machine.entry);
 }
 
 export function proveMachine(machine: Machine, pk: ProvingKey, w: MachineWitness): Uint8Array {

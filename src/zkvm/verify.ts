@@ -1,227 +1,31 @@
-// verifyReceipt: checks a receipt without the ELF. It rebuilds the machine's verifying key from
-// this code's constraint systems and the receipt's parameters, preprocessed root and fixed-table
-// heights, recomputes the image id from that key's digest and the entry, requires it to equal the
-// claim's (and the caller's, if given), then verifies the proof against the claim's statement.
-// Never throws: every failure is { ok: false, kind, reason }.
+// verifyReceipt: checks a receipt without the ELF (verify-image.ts), or against an ELF: then the
+// receipt's key must be exactly the key setup builds for that ELF at the receipt's parameters.
+// The ELF check runs setup (it commits the fixed tables), so it lives here, apart from the
+// image-id path that `rvstark/verify` ships. Never throws: every failure is { ok: false, kind, reason }.
 
-import {
-  buildMachine,
-  type Claim,
-  claimContributions,
-  imageIdV2,
-  type Machine,
-  machineKeys,
-  rebuildMachineKey,
-} from '../../circuits/machine/index.js';
-import type { SecurityReport, StarkParams } from '../fri/params.js';
-import { proofLogHeights } from '../stark/proof.js';
+import { buildMachine, imageIdV2, type Machine, machineKeys } from '../../circuits/machine/index.js';
 import { type VerifyingKey, verifyingKeyDigest } from '../stark/vk.js';
-import { type PreparedVerifyingKey, prepareKey, verify } from '../verifier/index.js';
-
-/** The table whose rows carry the claim's input and output bytes (circuits/ecall/io-air.ts). */
-const IO_TABLE = 'io-words';
-
 import { loadElf } from '../vm/index.js';
-import { ReceiptError } from './errors.js';
-import { DEFAULT_MIN_SECURITY_BITS, type PresetName, presetOf } from './presets.js';
-import { decodeReceipt, type Receipt } from './receipt.js';
+import { presetOf } from './presets.js';
+import type { Receipt } from './receipt.js';
+import {
+  type ExpectedImageClaim,
+  hex,
+  Reject,
+  same,
+  type VerifyReceiptResult,
+  verifyReceiptWith,
+} from './verify-image.js';
 
-export interface ExpectedClaim {
-  /** The image id the receipt must be for (32 bytes, or 64 hex digits). */
-  readonly imageId?: Uint8Array | string;
+export type { VerifyReceiptFailure, VerifyReceiptResult } from './verify-image.js';
+
+export interface ExpectedClaim extends ExpectedImageClaim {
   /** The ELF the receipt must be for: its key is rebuilt by setup and the digests compared. */
   readonly elf?: Uint8Array;
-  /** The input the run must have read, exactly. */
-  readonly input?: Uint8Array;
-  /** Security floor in conjectured bits. Default 100, or 0 with allowInsecure. */
-  readonly minSecurityBits?: number;
-  /** Accept any security level (the fast preset's receipts); minSecurityBits wins if given. */
-  readonly allowInsecure?: boolean;
-  /** Accept a dev-mode receipt (no proof): its claim is returned with dev: true, unproven. */
-  readonly allowDev?: boolean;
-}
-
-export type VerifyReceiptFailure =
-  | 'malformed'
-  | 'unsupported-version'
-  | 'image-id-mismatch'
-  | 'input-mismatch'
-  | 'dev-receipt'
-  | 'insecure'
-  | 'invalid-proof'
-  | 'bad-expected'
-  | 'internal';
-
-export type VerifyReceiptResult =
-  | {
-      readonly ok: true;
-      readonly claim: Claim;
-      readonly imageIdHex: string;
-      /** A dev receipt (only with allowDev): the claim is NOT proven. */
-      readonly dev: boolean;
-      readonly preset: PresetName | 'custom';
-      readonly params: StarkParams;
-      /** null for a dev receipt. */
-      readonly security: SecurityReport | null;
-      /** Each table's rows in the machine's order; empty for a dev receipt. */
-      readonly heights: readonly number[];
-      readonly vkDigest: string;
-    }
-  | { readonly ok: false; readonly kind: VerifyReceiptFailure; readonly reason: string };
-
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-
-class Reject extends Error {
-  constructor(
-    readonly kind: VerifyReceiptFailure,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export function verifyReceipt(receiptBytes: Uint8Array, expected: ExpectedClaim = {}): VerifyReceiptResult {
-  try {
-    return check(receiptBytes, expected ?? {});
-  } catch (e) {
-    if (e instanceof Reject) return { ok: false, kind: e.kind, reason: e.message };
-    if (e instanceof ReceiptError)
-      return {
-        ok: false,
-        kind: e.kind === 'bad-version' ? 'unsupported-version' : 'malformed',
-        reason: e.message,
-      };
-    return { ok: false, kind: 'internal', reason: e instanceof Error ? e.message : String(e) };
-  }
-}
-
-function check(bytes: Uint8Array, expected: ExpectedClaim): VerifyReceiptResult {
-  const want = expectedImageId(expected.imageId);
-  const r: Receipt = decodeReceipt(bytes);
-  const key = machineKey(r);
-  const { vk, digest } = key;
-  const id = imageIdV2(digest, r.entry);
-  const claim = r.claim;
-  if (!same(id, claim.imageId))
-    throw new Reject(
-      'image-id-mismatch',
-      `the claim names image ${hex(claim.imageId)} but the receipt's key and entry hash to ${hex(id)}` +
-        ' (made with other circuits, e.g. another rvstark version, or altered)',
-    );
-  if (want !== undefined && !same(want, id))
-    throw new Reject('image-id-mismatch', `the receipt is for image ${hex(id)}, not ${hex(want)}`);
-  if (expected.elf !== undefined) checkElf(expected.elf, r, vk, digest);
-  if (expected.input !== undefined) {
-    if (!(expected.input instanceof Uint8Array)) throw new Reject('bad-expected', 'input is not bytes');
-    if (!same(expected.input, claim.input)) {
-      const prefix =
-        claim.input.length < expected.input.length &&
-        same(expected.input.subarray(0, claim.input.length), claim.input);
-      throw new Reject(
-        'input-mismatch',
-        prefix
-          ? `the run read only the first ${claim.input.length} of the ${expected.input.length} input bytes`
-          : `the run read ${claim.input.length} input bytes that differ from the ${expected.input.length} expected`,
-      );
-    }
-  }
-  const preset = presetOf(r.key.params);
-  const base = {
-    claim,
-    imageIdHex: hex(id),
-    preset,
-    params: r.key.params,
-    vkDigest: hex(digest),
-  };
-  if (r.dev) {
-    if (expected.allowDev !== true)
-      throw new Reject(
-        'dev-receipt',
-        'this is a dev-mode receipt: it carries no proof, so nothing is verified (allow dev receipts to read its claim)',
-      );
-    return { ok: true, ...base, dev: true, security: null, heights: [] };
-  }
-  const min = expected.minSecurityBits ?? (expected.allowInsecure ? 0 : DEFAULT_MIN_SECURITY_BITS);
-  if (typeof min !== 'number' || Number.isNaN(min)) throw new Reject('bad-expected', 'minSecurityBits');
-  // Each io-words row moves at most 4 bytes of input or output, so a claim with more I/O than
-  // the proof's io table can carry is false. Checked before building one bus tuple per claimed
-  // byte: a receipt claiming megabytes it never proved must not cost the verifier minutes.
-  const heights = proofLogHeights(r.proof);
-  const io = vk.tables.findIndex((t) => t.name === IO_TABLE);
-  if (heights === null || heights.length !== vk.tables.length)
-    throw new Reject('invalid-proof', 'format: the proof header does not match the machine');
-  if (io >= 0 && claim.input.length + claim.output.length > 4 * 2 ** heights[io])
-    throw new Reject(
-      'invalid-proof',
-      `the claim has ${claim.input.length + claim.output.length} I/O bytes, more than the proof's I/O table can carry`,
-    );
-  const res = verify(
-    key,
-    {
-      publics: vk.tables.map(() => []),
-      contributions: claimContributions({ entry: r.entry } as Machine, claim),
-    },
-    r.proof,
-    { minSecurityBits: min },
-  );
-  if (!res.ok) {
-    if (res.kind === 'insufficient-security')
-      throw new Reject(
-        'insecure',
-        `the receipt was proved at the ${preset} preset: ${res.reason}; allow insecure receipts to accept it`,
-      );
-    throw new Reject('invalid-proof', `${res.kind}: ${res.reason}`);
-  }
-  if (res.vkDigest !== hex(digest)) throw new Reject('internal', 'verifier checked another key');
-  return { ok: true, ...base, dev: false, security: res.security, heights: res.heights };
-}
-
-// The last few keys rebuilt, by their data: a key and its digest are a pure function of the data
-// and this code, and hashing a key costs milliseconds (it encodes every constraint system).
-const KEY_CACHE_SIZE = 8;
-const keyCache = new Map<string, PreparedVerifyingKey>();
-
-function machineKey(r: Receipt): PreparedVerifyingKey {
-  const p = r.key.params;
-  const id = [
-    p.logBlowup,
-    p.numQueries,
-    p.powBits,
-    p.logFoldingArity,
-    p.finalPolyLogDegree,
-    p.logUpPowBits ?? 0,
-    r.key.programLogHeight,
-    r.key.imageLogHeight,
-    hex(r.key.preRoot),
-  ].join(',');
-  const hit = keyCache.get(id);
-  if (hit !== undefined) return hit;
-  let vk: VerifyingKey;
-  try {
-    vk = rebuildMachineKey(r.key);
-  } catch (e) {
-    throw new Reject('malformed', `receipt key data: ${(e as Error).message}`);
-  }
-  let entry: PreparedVerifyingKey;
-  try {
-    entry = prepareKey(vk);
-  } catch (e) {
-    throw new Reject('malformed', `receipt key data: ${(e as Error).message}`);
-  }
-  if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value as string);
-  keyCache.set(id, entry);
-  return entry;
-}
-
-function expectedImageId(v: ExpectedClaim['imageId']): Uint8Array | undefined {
-  if (v === undefined) return undefined;
-  if (v instanceof Uint8Array) {
-    if (v.length !== 32) throw new Reject('bad-expected', `an image id has 32 bytes, got ${v.length}`);
-    return v;
-  }
-  if (typeof v !== 'string' || !/^[0-9a-fA-F]{64}$/.test(v))
-    throw new Reject('bad-expected', 'an image id is 64 hex digits');
-  return Uint8Array.from({ length: 32 }, (_, i) => Number.parseInt(v.slice(2 * i, 2 * i + 2), 16));
+  return verifyReceiptWith(receiptBytes, expected, checkElf);
 }
 
 /** The receipt's key must be exactly the key setup builds for this ELF at the receipt's parameters. */
@@ -241,8 +45,4 @@ function checkElf(elf: Uint8Array, r: Receipt, vk: VerifyingKey, digest: Uint8Ar
       `the receipt is for image ${hex(r.claim.imageId)}, the ELF's image id at the ${presetOf(vk.params)} preset is ${hex(elfId)}`,
     );
   }
-}
-
-function same(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
