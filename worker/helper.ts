@@ -9,7 +9,7 @@ import type { HelperApi } from '../src/pool/pool.js';
 import { kernels, useKernelModule } from '../src/wasm/kernels.js';
 import { adoptMemory } from '../src/wasm/memory.js';
 
-function loop(ctrl: Int32Array, memory: WebAssembly.Memory, thread: number): void {
+function loop(ctrl: Int32Array, batch: Uint32Array, thread: number): void {
   const k = kernels() as unknown as Record<string, unknown>;
   let seen = Atomics.load(ctrl, GEN);
   for (;;) {
@@ -18,18 +18,19 @@ function loop(ctrl: Int32Array, memory: WebAssembly.Memory, thread: number): voi
     if (Atomics.load(ctrl, STOP) !== 0) return;
     if (gen & 1) continue; // being published: wait for the even value
     seen = gen;
-    workOn(ctrl, gen, memory, k, thread);
+    workOn(ctrl, batch, gen, k, thread);
   }
 }
 
 const api: HelperApi = {
-  init(memory, module, control, thread) {
+  init(memory, module, control, batch, thread) {
     adoptMemory(memory);
     useKernelModule(module);
     kernels();
     const ctrl = new Int32Array(control);
     // Reply first (comlink answers once this returns), then block in the loop.
-    setTimeout(() => loop(ctrl, memory, thread), 0);
+    const words = new Uint32Array(batch);
+    setTimeout(() => loop(ctrl, words, thread), 0);
   },
 };
 

@@ -4,8 +4,9 @@
 
 import { add, inv, mul, neg, sub, toMont } from '../field/babybear.js';
 import { extMul } from '../field/ext.js';
-import { kernels } from '../wasm/kernels.js';
-import { alloc, free, type WasmVec, wasmMemory } from '../wasm/memory.js';
+import { Batch } from '../pool/batch.js';
+import { runSteps, type Steps } from '../pool/steps.js';
+import type { WasmVec } from '../wasm/memory.js';
 import { POp, type Program } from './program.js';
 
 /** Points per interpreter block: 4 KiB per base register keeps a typical program's registers in L2. */
@@ -33,32 +34,43 @@ export function runProgram(
   stride: number,
   out: WasmVec,
 ): void {
+  runSteps(runProgramSteps(prog, inputs, logN, stride, out));
+}
+
+/** Points per job: 16 interpreter blocks (a job is ≳ 1 ms for any real program). */
+const JOB_POINTS = 16 * EVAL_BLOCK;
+
+/** `runProgram` as steps: one batch, a job per range of points, registers in thread scratch. */
+export function* runProgramSteps(
+  prog: Program,
+  inputs: readonly WasmVec[],
+  logN: number,
+  stride: number,
+  out: WasmVec,
+): Steps<void> {
   checkDomain(inputs, prog, logN);
   const n = 2 ** logN;
   if (out.length !== 4 * n) throw new RangeError(`output has ${out.length} words, expected ${4 * n}`);
   if (logN < 2) throw new RangeError(`domain of 2^${logN} points is below the interpreter's 4-point lanes`);
   const block = Math.min(EVAL_BLOCK, n);
-  const codeBytes = prog.code.length * 4;
-  const poolBytes = prog.pool.length * 4;
-  const inputBytes = inputs.length * 4;
-  const baseBytes = prog.numBaseRegs * block * 4;
+  const baseBytes = Math.ceil((prog.numBaseRegs * block * 4) / 64) * 64;
   const extBytes = prog.numExtRegs * 4 * block * 4;
-  const base = alloc(codeBytes + poolBytes + inputBytes + baseBytes + extBytes + 4 * 64);
-  const align = (x: number) => Math.ceil(x / 64) * 64;
-  const codePtr = base;
-  const poolPtr = align(codePtr + codeBytes);
-  const inputsPtr = align(poolPtr + poolBytes);
-  const basePtr = align(inputsPtr + inputBytes);
-  const extPtr = align(basePtr + baseBytes);
-  try {
-    const u32 = new Uint32Array(wasmMemory().buffer);
-    u32.set(prog.code, codePtr / 4);
-    u32.set(prog.pool, poolPtr / 4);
-    for (let i = 0; i < inputs.length; i++) u32[inputsPtr / 4 + i] = inputs[i].ptr;
-    kernels().evalProgram(codePtr, poolPtr, inputsPtr, basePtr, extPtr, out.ptr, logN, stride, 0, n, block);
-  } finally {
-    free(base);
+  const batch = new Batch();
+  const code = batch.tempWords(prog.code);
+  const pool = batch.tempWords(prog.pool);
+  const table = batch.tempWords(inputs.map((c) => c.ptr));
+  batch.needScratch(baseBytes + extBytes + 64);
+  // Scratch-relative register files: base registers at +0, extension registers at +baseBytes.
+  for (let start = 0; start < n; start += JOB_POINTS) {
+    const count = Math.min(JOB_POINTS, n - start);
+    batch.job();
+    batch.call(
+      'evalProgram',
+      [code, pool, table, 0, baseBytes, out.ptr, logN, stride, start, count, block],
+      (1 << 3) | (1 << 4),
+    );
   }
+  yield batch;
 }
 
 function extMul4(x: number[], y: number[]): number[] {

@@ -5,7 +5,8 @@
 // Invariant: the transcript sees exactly what verifier.ts replays, in the same order.
 
 import { checkCanonical, extVecAxpy } from '../field/vector.js';
-import { commit, type MerkleTree } from '../merkle/tree.js';
+import { commitSteps, type MerkleTree } from '../merkle/tree.js';
+import { runSteps, type Steps } from '../pool/steps.js';
 import { grind } from '../transcript/pow.js';
 import type { Transcript } from '../transcript/transcript.js';
 import { WasmVec } from '../wasm/memory.js';
@@ -69,6 +70,16 @@ export function proveFri(
   inputs: readonly (WasmVec | Uint32Array)[],
   options: FriProveOptions = {},
 ): FriProverOutput {
+  return runSteps(proveFriSteps(t, params, inputs, options));
+}
+
+/** `proveFri` as steps: each layer's commitment goes out as batches. */
+export function* proveFriSteps(
+  t: Transcript,
+  params: StarkParams,
+  inputs: readonly (WasmVec | Uint32Array)[],
+  options: FriProveOptions = {},
+): Steps<FriProverOutput> {
   if (!Array.isArray(inputs)) throw new FriError('bad-shape', 'fri: inputs must be an array');
   const logs = inputs.map(inputLogSize);
   const shape = friShape(params, logs);
@@ -113,7 +124,7 @@ export function proveFri(
         tamper(k, cur.view);
       }
       const A = 2 ** logArity;
-      const { root, tree } = commit([
+      const { root, tree } = yield* commitSteps([
         { layout: 'row-major', data: cur, height: 2 ** logN / A, width: 4 * A },
       ]);
       trees.push(tree);

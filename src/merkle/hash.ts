@@ -5,6 +5,7 @@
 // modes, docs/MERKLE.md), exactly as the TS twins and the verifier do; the plain hash is only
 // for callers outside the tree (hashRows' default, which the prover's grinding relies on).
 
+import type { Batch } from '../pool/batch.js';
 import { kernels } from '../wasm/kernels.js';
 import { alloc, free, WasmVec } from '../wasm/memory.js';
 import { HASH, type KernelMode, MERKLE_LEAF, MERKLE_NODE } from './blake3.js';
@@ -137,4 +138,69 @@ export function hashRowsAt(
   else for (let j = 0; j < w; j++) t[j] = m.columns[j].ptr;
   kernels().blake3RowsColumns(dstPtr, table.ptr, w, row0, count, key, mode.flags, s);
   table.free();
+}
+
+/**
+ * Batch form of the row hashes: adds to the current job of `batch` the call hashing rows
+ * [row0, row0 + count) of a checked matrix to dstPtr, with the kernel scratch at the start of the
+ * running thread's scratch block. `table` is the matrix's column-pointer table (columnTable),
+ * shared by the batch's jobs. `dstInScratch`: dstPtr is an offset into the thread's scratch.
+ */
+export function rowsCall(
+  batch: Batch,
+  dstPtr: number,
+  m: Matrix,
+  table: number,
+  row0: number,
+  count: number,
+  mode: KernelMode,
+  dstInScratch = false,
+): void {
+  batch.needScratch(SCRATCH_BYTES);
+  const key = keyPtr(mode);
+  const rel = dstInScratch ? 1 : 0;
+  if (m.layout === 'row-major') {
+    const src = m.data.ptr + 4 * row0 * m.width;
+    batch.call('blake3RowsRowMajor', [dstPtr, src, m.width, count, key, mode.flags, 0], rel | (1 << 6));
+  } else {
+    batch.call(
+      'blake3RowsColumns',
+      [dstPtr, table, widthOf(m), row0, count, key, mode.flags, 0],
+      rel | (1 << 7),
+    );
+  }
+}
+
+/** The column-pointer table the columns kernel reads (a batch temporary; 0 for row-major). */
+export function columnTable(batch: Batch, m: Matrix): number {
+  if (m.layout === 'row-major') return 0;
+  const w = widthOf(m);
+  const ptrs = new Array<number>(w);
+  if (m.layout === 'col-major') for (let j = 0; j < w; j++) ptrs[j] = m.data.ptr + 4 * j * m.height;
+  else for (let j = 0; j < w; j++) ptrs[j] = m.columns[j].ptr;
+  return batch.tempWords(ptrs);
+}
+
+/**
+ * Batch form of nodesAt (MERKLE_NODE), with the kernel scratch at the start of the running
+ * thread's scratch block. `inScratch` flags which of dst (1), left (2), right (4) are offsets
+ * into that block rather than addresses.
+ */
+export function nodesCall(
+  batch: Batch,
+  dstPtr: number,
+  left: number,
+  leftStride: number,
+  right: number,
+  rightStride: number,
+  count: number,
+  inScratch = 0,
+): void {
+  batch.needScratch(SCRATCH_BYTES);
+  const rel = (inScratch & 1) | ((inScratch & 2) << 0) | ((inScratch & 4) << 1);
+  batch.call(
+    'blake3Pairs',
+    [dstPtr, left, leftStride, right, rightStride, count, keyPtr(MERKLE_NODE), MERKLE_NODE.flags, 0],
+    rel | (1 << 8),
+  );
 }

@@ -4,10 +4,12 @@
 // verifies under verify.ts; the tree reads the matrices again when opening, so they must outlive it.
 // Row digests hash under MERKLE_LEAF and every 2-to-1 combination under MERKLE_NODE.
 
-import { free as freeBlock, WasmVec } from '../wasm/memory.js';
+import { Batch } from '../pool/batch.js';
+import { runSteps, type Steps } from '../pool/steps.js';
+import { WasmVec } from '../wasm/memory.js';
 import { DIGEST_WORDS, digestBytes, MERKLE_LEAF } from './blake3.js';
 import { MerkleError } from './errors.js';
-import { allocScratch, hashRowsAt, nodesAt } from './hash.js';
+import { columnTable, nodesCall, rowsCall, SCRATCH_BYTES } from './hash.js';
 import { checkIndices, layoutOf, type TreeLayout } from './layout.js';
 import { checkMatrix, type Matrix, readRow, shapeOf } from './matrix.js';
 import type { MultiOpening } from './opening.js';
@@ -89,6 +91,17 @@ export class MerkleTree {
  * as it has rows (docs/MERKLE.md). Throws MerkleError for bad shapes or buffer lengths.
  */
 export function commit(matrices: readonly Matrix[]): { root: Uint8Array; tree: MerkleTree } {
+  return runSteps(commitSteps(matrices));
+}
+
+/** Leaves per job of the first batch: the subtree a thread hashes on its own. */
+const SUBTREE_LOG = 12;
+
+/**
+ * `commit` as steps: one batch of subtrees (each job hashes 2^12 leaves or more, and every level
+ * above them within its subtree, shorter matrices included), then one job for the levels above.
+ */
+export function* commitSteps(matrices: readonly Matrix[]): Steps<{ root: Uint8Array; tree: MerkleTree }> {
   if (!Array.isArray(matrices)) throw new MerkleError('bad-shape', 'merkle: matrices must be an array');
   for (let k = 0; k < matrices.length; k++) checkMatrix(matrices[k], k);
   const layout = layoutOf(matrices.map(shapeOf));
@@ -100,45 +113,60 @@ export function commit(matrices: readonly Matrix[]): { root: Uint8Array; tree: M
     words += DIGEST_WORDS * (height >> t);
   }
   const nodes = new WasmVec(words);
-  // Scratch digests for folding groups: n row digests and n accumulators at the largest level
-  // that needs them (level 0 only when several matrices share the tallest height).
-  const maxGroup = Math.max(
-    ...groups.map((g, t) => ((t === 0 ? g.length > 1 : g.length > 0) ? height >> t : 0)),
-  );
-  const tmp = maxGroup > 0 ? new WasmVec(2 * DIGEST_WORDS * maxGroup) : null;
-  const s = allocScratch();
+  const base = nodes.ptr;
+  const sub = Math.min(logHeight, Math.max(SUBTREE_LOG, logHeight - 6));
+  // A job folds shorter matrices in with digests in its thread's scratch, after the kernel's own
+  // block: row digests at DIGESTS, accumulators at ACC (at most 2^sub of each: a low job covers
+  // 2^(sub − t) positions at level t, the top job at most 2^(logHeight − sub − 1) < 2^sub).
+  const DIGESTS = Math.ceil(SCRATCH_BYTES / 64) * 64;
+  const ACC = DIGESTS + 32 * 2 ** sub;
+  const needsFold = groups.some((g, t) => (t === 0 ? g.length > 1 : g.length > 0));
   try {
-    // Folds group t into the digests at dst (n = height >> t of them): dst = node(dst ‖ d) per
-    // row digest d, or, when first (level 0), dst = the first matrix's row digests.
-    const addGroup = (t: number, dst: number, first: boolean): void => {
-      const n = height >> t;
-      const g = groups[t];
-      // tmp exists whenever this needs it (see maxGroup).
-      const scratchDigests = tmp === null ? 0 : tmp.ptr;
-      const acc = first ? dst : scratchDigests + 32 * n;
-      for (let k = 0; k < g.length; k++) {
-        if (k === 0) hashRowsAt(acc, matrices[g[0]], 0, n, s, MERKLE_LEAF);
-        else {
-          hashRowsAt(scratchDigests, matrices[g[k]], 0, n, s, MERKLE_LEAF);
-          nodesAt(acc, acc, 32, scratchDigests, 32, n, s);
+    const levels = (batch: Batch, tables: number[], t0: number, t1: number, lo: number, hi: number) => {
+      if (needsFold) batch.needScratch(ACC + 32 * 2 ** sub);
+      // Levels t0..t1 for the leaf range [lo, hi): positions [lo >> t, hi >> t) at level t.
+      for (let t = t0; t <= t1; t++) {
+        const p0 = lo >> t;
+        const n = (hi >> t) - p0;
+        const here = base + 4 * offsets[t] + 32 * p0;
+        if (t > 0) {
+          const below = base + 4 * offsets[t - 1] + 64 * p0;
+          nodesCall(batch, here, below, 64, below + 32, 64, n);
         }
+        const g = groups[t];
+        if (g.length === 0) continue;
+        // Group t folds into the digests here: here = node(here ‖ acc), acc the group's row
+        // digests folded left to right; at level 0 the first matrix's digests are `here` itself.
+        for (let k = 0; k < g.length; k++) {
+          const m = matrices[g[k]];
+          if (k === 0 && t === 0) rowsCall(batch, here, m, tables[g[k]], p0, n, MERKLE_LEAF);
+          else if (k === 0) rowsCall(batch, ACC, m, tables[g[k]], p0, n, MERKLE_LEAF, true);
+          else {
+            rowsCall(batch, DIGESTS, m, tables[g[k]], p0, n, MERKLE_LEAF, true);
+            if (t === 0) nodesCall(batch, here, here, 32, DIGESTS, 32, n, 4);
+            else nodesCall(batch, ACC, ACC, 32, DIGESTS, 32, n, 1 | 2 | 4);
+          }
+        }
+        if (t > 0) nodesCall(batch, here, here, 32, ACC, 32, n, 4);
       }
-      if (!first) nodesAt(dst, dst, 32, acc, 32, n, s);
     };
-    const base = nodes.ptr;
-    addGroup(0, base, true);
-    for (let t = 1; t <= logHeight; t++) {
-      const below = base + 4 * offsets[t - 1];
-      const here = base + 4 * offsets[t];
-      nodesAt(here, below, 64, below + 32, 64, height >> t, s);
-      if (groups[t].length > 0) addGroup(t, here, false);
+    const low = new Batch();
+    const lowTables = matrices.map((m) => columnTable(low, m));
+    for (let lo = 0; lo < height; lo += 2 ** sub) {
+      low.job();
+      levels(low, lowTables, 0, sub, lo, lo + 2 ** sub);
+    }
+    yield low;
+    if (sub < logHeight) {
+      const top = new Batch();
+      const topTables = matrices.map((m) => columnTable(top, m));
+      top.job();
+      levels(top, topTables, sub + 1, logHeight, 0, height);
+      yield top;
     }
   } catch (e) {
     nodes.free();
     throw e;
-  } finally {
-    freeBlock(s);
-    tmp?.free();
   }
   const tree = new MerkleTree([...matrices], layout, nodes, offsets);
   return { root: tree.root, tree };

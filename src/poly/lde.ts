@@ -5,6 +5,8 @@
 // The inputs are not modified; the caller owns and frees the outputs.
 
 import { GENERATOR, inv, mul, pow, rootOfUnity } from '../field/babybear.js';
+import { Batch } from '../pool/batch.js';
+import { runSteps, type Steps } from '../pool/steps.js';
 import { WasmVec } from '../wasm/memory.js';
 import { reverseBits } from './bits.js';
 import {
@@ -51,6 +53,16 @@ export function ldeColumns(
   shift: number = GENERATOR,
   order: Order = 'natural',
 ): WasmVec[] {
+  return runSteps(ldeColumnsSteps(cols, logBlowup, shift, order));
+}
+
+/** `ldeColumns` as steps: one batch, a job per column (or per few columns when they are short). */
+export function ldeColumnsSteps(
+  cols: readonly WasmVec[],
+  logBlowup: number,
+  shift: number = GENERATOR,
+  order: Order = 'natural',
+): Steps<WasmVec[]> {
   return extend('lde', cols, logBlowup, shift, order, false);
 }
 
@@ -65,17 +77,29 @@ export function ldeFromCoeffs(
   shift: number = GENERATOR,
   order: Order = 'natural',
 ): WasmVec[] {
+  return runSteps(ldeFromCoeffsSteps(cols, logBlowup, shift, order));
+}
+
+export function ldeFromCoeffsSteps(
+  cols: readonly WasmVec[],
+  logBlowup: number,
+  shift: number = GENERATOR,
+  order: Order = 'natural',
+): Steps<WasmVec[]> {
   return extend('ldeFromCoeffs', cols, logBlowup, shift, order, true);
 }
 
-function extend(
+/** Output words per job at least: short columns share a job, so a job is ≳ 1 ms of work. */
+const JOB_WORDS = 1 << 16;
+
+function* extend(
   op: string,
   cols: readonly WasmVec[],
   logBlowup: number,
   shift: number,
   order: Order,
   fromCoeffs: boolean,
-): WasmVec[] {
+): Steps<WasmVec[]> {
   if (Array.isArray(cols) && cols.length === 0) return [];
   const logn = checkColumns(op, cols);
   const logB = checkLogBlowup(op, logBlowup);
@@ -85,87 +109,63 @@ function extend(
   }
   checkShift(op, shift);
   checkOrder(op, order);
-  return order === 'natural'
-    ? ldeNatural(cols, logn, logB, shift, fromCoeffs)
-    : ldeBitrev(cols, logn, logB, shift, fromCoeffs);
-}
-
-function ldeNatural(
-  cols: readonly WasmVec[],
-  logn: number,
-  logB: number,
-  shift: number,
-  fromCoeffs: boolean,
-): WasmVec[] {
   const n = 1 << logn;
+  const B = 1 << logB;
   const N = n << logB;
-  // fac[r] = shift^{rev(r)}/n (Montgomery), matching the bit-reversed coefficients of the DIF;
-  // without the 1/n for coefficient input.
-  const fac = new WasmVec(n);
-  K().powersMont(fac.ptr, n, toMont(fromCoeffs ? 1 : inv(n)), toMont(shift));
-  K().bitrevPermute(fac.ptr, logn);
+  const natural = order === 'natural';
+  // Factors. Natural: fac[r] = shift^{rev(r)}/n (Montgomery), matching the bit-reversed
+  // coefficients of the DIF (no 1/n for coefficient input). Bit-reversed: facs[c·n + i] =
+  // (shift·ω_N^{rev_B(c)})^i / n, coset c's scaled coefficients.
+  const start = toMont(fromCoeffs ? 1 : inv(n));
+  const fac = new WasmVec(natural ? n : N);
+  if (natural) {
+    K().powersMont(fac.ptr, n, start, toMont(shift));
+    K().bitrevPermute(fac.ptr, logn);
+  } else {
+    const wN = rootOfUnity(logn + logB);
+    for (let c = 0; c < B; c++) {
+      K().powersMont(fac.ptr + 4 * c * n, n, start, toMont(mul(shift, pow(wN, reverseBits(c, logB)))));
+    }
+  }
+  // Every twiddle table the batch reads, fetched before it runs (a later fetch of a larger
+  // table of the same direction would free the one a job reads).
+  const twInv = twiddles(logn, true);
+  const twFwd = twiddles(natural ? logN : logn, false);
   const out: WasmVec[] = [];
   try {
-    for (const col of cols) {
+    const batch = new Batch();
+    const perJob = Math.max(1, Math.floor(JOB_WORDS / N));
+    for (let j = 0; j < cols.length; j++) {
       const dst = new WasmVec(N);
       out.push(dst);
-      // The input goes to the top n words of the output, so no scratch is needed (see ldeDit).
-      const top = dst.ptr + 4 * (N - n);
-      dst.view.set(col.view, N - n);
-      if (fromCoeffs) K().bitrevPermute(top, logn);
-      else K().nttDif(top, logn, twiddles(logn, true));
-      K().ldeDit(dst.ptr, top, fac.ptr, logn + logB, logB, twiddles(logn + logB, false));
+      if (j % perJob === 0) batch.job();
+      if (natural) {
+        // The input goes to the top n words of the output, so no scratch is needed (see ldeDit).
+        const top = dst.ptr + 4 * (N - n);
+        batch.call('copyWords', [top, cols[j].ptr, n]);
+        if (fromCoeffs) batch.call('bitrevPermute', [top, logn]);
+        else batch.call('nttDif', [top, logn, twInv]);
+        batch.call('ldeDit', [dst.ptr, top, fac.ptr, logN, logB, twFwd]);
+      } else {
+        batch.call('copyWords', [dst.ptr, cols[j].ptr, n]);
+        if (!fromCoeffs) {
+          batch.call('nttDif', [dst.ptr, logn, twInv]);
+          batch.call('bitrevPermute', [dst.ptr, logn]);
+        }
+        // Coset 0 is computed last: its block holds the coefficients the others read.
+        for (let c = B - 1; c >= 0; c--) {
+          const blk = dst.ptr + 4 * c * n;
+          batch.call('mulMont', [blk, dst.ptr, fac.ptr + 4 * c * n, n]);
+          batch.call('nttDif', [blk, logn, twFwd]);
+        }
+      }
     }
+    yield batch;
   } catch (e) {
     for (const v of out) v.free();
     throw e;
   } finally {
     fac.free();
-  }
-  return out;
-}
-
-function ldeBitrev(
-  cols: readonly WasmVec[],
-  logn: number,
-  logB: number,
-  shift: number,
-  fromCoeffs: boolean,
-): WasmVec[] {
-  const n = 1 << logn;
-  const B = 1 << logB;
-  const N = n << logB;
-  // facs[c·n + i] = (shift·ω_N^{rev_B(c)})^i / n (Montgomery; no 1/n for coefficient input):
-  // coset c's scaled coefficients.
-  const facs = new WasmVec(N);
-  const wN = rootOfUnity(logn + logB);
-  const start = toMont(fromCoeffs ? 1 : inv(n));
-  for (let c = 0; c < B; c++) {
-    K().powersMont(facs.ptr + 4 * c * n, n, start, toMont(mul(shift, pow(wN, reverseBits(c, logB)))));
-  }
-  const out: WasmVec[] = [];
-  try {
-    for (const col of cols) {
-      const dst = new WasmVec(N);
-      out.push(dst);
-      dst.view.set(col.view, 0);
-      if (!fromCoeffs) {
-        K().nttDif(dst.ptr, logn, twiddles(logn, true));
-        K().bitrevPermute(dst.ptr, logn);
-      }
-      const tw = twiddles(logn, false);
-      // Coset 0 is computed last: its block holds the coefficients the others read.
-      for (let c = B - 1; c >= 0; c--) {
-        const blk = dst.ptr + 4 * c * n;
-        K().mulMont(blk, dst.ptr, facs.ptr + 4 * c * n, n);
-        K().nttDif(blk, logn, tw);
-      }
-    }
-  } catch (e) {
-    for (const v of out) v.free();
-    throw e;
-  } finally {
-    facs.free();
   }
   return out;
 }

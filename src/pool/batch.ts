@@ -62,21 +62,26 @@ export class Batch {
     return this.starts.length;
   }
 
+  /** Words `encodeInto` writes. */
+  get encodedWords(): number {
+    return HEADER + this.starts.length + 1 + this.words.length;
+  }
+
   /**
-   * Writes the batch into a temporary block: [jobs, scratchBytes, start_0 … start_jobs, calls…],
-   * starts relative to the calls' first word. Returns the block's byte offset.
+   * Writes the batch to `out` from word 0: [jobs, scratchBytes, start_0 … start_jobs, calls…],
+   * starts relative to the calls' first word. The encoding lives outside wasm memory: a thread's
+   * view of a shared wasm memory may lag behind a grow, a separate buffer's never does.
    */
-  encode(): number {
+  encodeInto(out: Uint32Array): void {
     const n = this.starts.length;
-    const total = HEADER + n + 1 + this.words.length;
-    const ptr = this.temp(4 * total);
-    const u32 = new Uint32Array(wasmMemory().buffer, ptr, total);
-    u32[0] = n;
-    u32[1] = this.scratchBytes;
-    for (let j = 0; j < n; j++) u32[HEADER + j] = this.starts[j];
-    u32[HEADER + n] = this.words.length;
-    u32.set(this.words, HEADER + n + 1);
-    return ptr;
+    const total = this.encodedWords;
+    if (total > out.length)
+      throw new RangeError(`batch of ${total} words exceeds the ${out.length}-word buffer`);
+    out[0] = n;
+    out[1] = this.scratchBytes;
+    for (let j = 0; j < n; j++) out[HEADER + j] = this.starts[j];
+    out[HEADER + n] = this.words.length;
+    out.set(this.words, HEADER + n + 1);
   }
 
   /** Frees the temporary blocks (the driver calls this once the batch has run or failed). */
@@ -86,21 +91,15 @@ export class Batch {
   }
 }
 
-/** Job count and scratch bytes of an encoded batch. */
-export function batchHeader(u32: Uint32Array, ptr: number): { jobs: number; scratchBytes: number } {
-  return { jobs: u32[ptr >>> 2], scratchBytes: u32[(ptr >>> 2) + 1] };
-}
-
-/** Runs job `j` of the encoded batch at `ptr` with the given kernels and scratch block. */
+/** Runs job `j` of the encoded batch `u32` with the given kernels and scratch block. */
 export function runJob(
   k: Record<string, unknown>,
   names: readonly string[],
   u32: Uint32Array,
-  ptr: number,
   j: number,
   scratch: number,
 ): void {
-  const base = ptr >>> 2;
+  const base = 0;
   const n = u32[base];
   const callsAt = base + HEADER + n + 1;
   let w = callsAt + u32[base + HEADER + j];

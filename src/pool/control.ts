@@ -5,10 +5,11 @@
 // batch with the job index, so a thread that woke for an old batch can never run a job of a new one.
 
 import { KERNEL_NAMES } from '../wasm/kernel-api.js';
-import { batchHeader, runJob } from './batch.js';
+import { runJob } from './batch.js';
 
 export const GEN = 0;
-export const BATCH_PTR = 1;
+/** Scratch bytes per thread of the published batch. */
+export const SCRATCH_BYTES = 1;
 export const NUM_JOBS = 2;
 export const NEXT = 3;
 export const DONE = 4;
@@ -19,6 +20,8 @@ export const ERROR_LEN = 8;
 const ERROR_TEXT = 16;
 const ERROR_MAX = 240;
 export const CONTROL_WORDS = ERROR_TEXT + ERROR_MAX;
+/** Words of the batch buffer shared beside the control block (4 MiB; a batch is ≲ 100 k words). */
+export const BATCH_WORDS = 1 << 20;
 
 export function tagOf(gen: number): number {
   return (gen >>> 1) & 0xffff;
@@ -45,12 +48,12 @@ export function errorText(ctrl: Int32Array): string {
  */
 export function workOn(
   ctrl: Int32Array,
+  batch: Uint32Array,
   gen: number,
-  memory: WebAssembly.Memory,
   k: Record<string, unknown>,
   thread: number,
 ): void {
-  const ptr = Atomics.load(ctrl, BATCH_PTR) >>> 0;
+  const scratchBytes = Atomics.load(ctrl, SCRATCH_BYTES) >>> 0;
   const n = Atomics.load(ctrl, NUM_JOBS);
   const scratchBase = Atomics.load(ctrl, SCRATCH_BASE) >>> 0;
   if (Atomics.load(ctrl, GEN) !== gen) return; // a newer batch is being published
@@ -61,9 +64,7 @@ export function workOn(
     if (Atomics.compareExchange(ctrl, NEXT, v, v + 1) !== v) continue;
     const j = v & 0xffff;
     try {
-      const u32 = new Uint32Array(memory.buffer);
-      const { scratchBytes } = batchHeader(u32, ptr);
-      runJob(k, KERNEL_NAMES, u32, ptr, j, scratchBase + thread * scratchBytes);
+      runJob(k, KERNEL_NAMES, batch, j, scratchBase + thread * scratchBytes);
     } catch (e) {
       recordError(ctrl, `pool thread ${thread}: ${e instanceof Error ? e.message : String(e)}`);
     }

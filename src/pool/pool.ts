@@ -10,7 +10,7 @@ import { kernelModule, kernels } from '../wasm/kernels.js';
 import { alloc, free, wasmMemory } from '../wasm/memory.js';
 import type { Batch } from './batch.js';
 import {
-  BATCH_PTR,
+  BATCH_WORDS,
   CONTROL_WORDS,
   DONE,
   ERROR,
@@ -20,12 +20,13 @@ import {
   NEXT,
   NUM_JOBS,
   SCRATCH_BASE,
+  SCRATCH_BYTES,
   STOP,
   tagOf,
   workOn,
 } from './control.js';
 import { availableThreads, defaultSpawn, type SpawnedWorker, type SpawnWorker } from './platform.js';
-import type { Executor } from './steps.js';
+import { type Executor, runBatchInline } from './steps.js';
 
 /** What a helper exposes over comlink (worker/helper.ts). */
 export interface HelperApi {
@@ -33,6 +34,7 @@ export interface HelperApi {
     memory: WebAssembly.Memory,
     module: WebAssembly.Module,
     control: SharedArrayBuffer,
+    batch: SharedArrayBuffer,
     thread: number,
   ): void;
 }
@@ -82,14 +84,16 @@ export async function resolveThreads(threads?: number): Promise<number> {
 export class WorkerPool implements Executor {
   readonly threads: number;
   private readonly ctrl: Int32Array;
+  private readonly batchWords: Uint32Array;
   private readonly helpers: SpawnedWorker[];
   private failure: string | null = null;
   private closed = false;
   private busy = false;
 
-  private constructor(threads: number, ctrl: Int32Array, helpers: SpawnedWorker[]) {
+  private constructor(threads: number, ctrl: Int32Array, batchWords: Uint32Array, helpers: SpawnedWorker[]) {
     this.threads = threads;
     this.ctrl = ctrl;
+    this.batchWords = batchWords;
     this.helpers = helpers;
     for (const h of helpers) {
       h.onFailure((why) => {
@@ -102,6 +106,7 @@ export class WorkerPool implements Executor {
   static async create(opts: PoolOptions = {}): Promise<WorkerPool> {
     const threads = await resolveThreads(opts.threads);
     const ctrl = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS));
+    const batchWords = new Uint32Array(new SharedArrayBuffer(4 * (threads > 1 ? BATCH_WORDS : 1)));
     const spawn = opts.spawn ?? defaultSpawn;
     const helpers: SpawnedWorker[] = [];
     try {
@@ -116,7 +121,16 @@ export class WorkerPool implements Executor {
             h.onFailure((why) => reject(new PoolError(`pool helper ${t} failed to start: ${why}`))),
           );
           const api = Comlink.wrap<HelperApi>(h.endpoint);
-          await Promise.race([api.init(memory, module, ctrl.buffer as SharedArrayBuffer, t), died]);
+          await Promise.race([
+            api.init(
+              memory,
+              module,
+              ctrl.buffer as SharedArrayBuffer,
+              batchWords.buffer as SharedArrayBuffer,
+              t,
+            ),
+            died,
+          ]);
           api[Comlink.releaseProxy]();
         }
       }
@@ -133,7 +147,7 @@ export class WorkerPool implements Executor {
           : `cannot start pool workers: ${why}`,
       );
     }
-    return new WorkerPool(threads, ctrl, helpers);
+    return new WorkerPool(threads, ctrl, batchWords, helpers);
   }
 
   async run(batch: Batch): Promise<void> {
@@ -143,13 +157,19 @@ export class WorkerPool implements Executor {
     if (batch.jobs === 0) return;
     this.busy = true;
     const ctrl = this.ctrl;
-    const ptr = batch.encode();
+    // One thread: the inline path (no buffer to share, same bytes).
+    if (this.helpers.length === 0) {
+      this.busy = false;
+      runBatchInline(batch);
+      return;
+    }
+    batch.encodeInto(this.batchWords);
     const scratch = batch.scratchBytes > 0 ? alloc(batch.scratchBytes * this.threads) : 0;
     try {
       // Publish: GEN odd while writing, even when complete (control.ts).
       const gen = Atomics.load(ctrl, GEN) + 2;
       Atomics.store(ctrl, GEN, gen - 1);
-      Atomics.store(ctrl, BATCH_PTR, ptr);
+      Atomics.store(ctrl, SCRATCH_BYTES, batch.scratchBytes);
       Atomics.store(ctrl, NUM_JOBS, batch.jobs);
       Atomics.store(ctrl, SCRATCH_BASE, scratch);
       Atomics.store(ctrl, DONE, 0);
@@ -157,8 +177,8 @@ export class WorkerPool implements Executor {
       Atomics.store(ctrl, ERROR_LEN, 0);
       Atomics.store(ctrl, NEXT, tagOf(gen) << 16);
       Atomics.store(ctrl, GEN, gen);
-      if (this.helpers.length > 0) Atomics.notify(ctrl, GEN);
-      workOn(ctrl, gen, wasmMemory(), kernels() as unknown as Record<string, unknown>, 0);
+      Atomics.notify(ctrl, GEN);
+      workOn(ctrl, this.batchWords, gen, kernels() as unknown as Record<string, unknown>, 0);
       // Wait for the helpers' jobs without blocking this thread's event loop, so that a helper's
       // death is seen (its exit event) and fails the batch instead of hanging it.
       for (;;) {

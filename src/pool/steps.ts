@@ -6,8 +6,8 @@
 
 import { KERNEL_NAMES } from '../wasm/kernel-api.js';
 import { kernels } from '../wasm/kernels.js';
-import { alloc, free, wasmMemory } from '../wasm/memory.js';
-import { type Batch, batchHeader, runJob } from './batch.js';
+import { alloc, free } from '../wasm/memory.js';
+import { type Batch, runJob } from './batch.js';
 
 /** A step: yields batches to run, returns its result. */
 export type Steps<T> = Generator<Batch, T, void>;
@@ -22,13 +22,12 @@ export interface Executor {
 /** Runs every job of `batch` on this thread, in order. */
 export function runBatchInline(batch: Batch): void {
   if (batch.jobs === 0) return;
-  const ptr = batch.encode();
-  const { jobs, scratchBytes } = batchHeader(new Uint32Array(wasmMemory().buffer), ptr);
-  const scratch = scratchBytes > 0 ? alloc(scratchBytes) : 0;
+  const words = new Uint32Array(batch.encodedWords);
+  batch.encodeInto(words);
+  const scratch = batch.scratchBytes > 0 ? alloc(batch.scratchBytes) : 0;
   try {
     const k = kernels() as unknown as Record<string, unknown>;
-    for (let j = 0; j < jobs; j++)
-      runJob(k, KERNEL_NAMES, new Uint32Array(wasmMemory().buffer), ptr, j, scratch);
+    for (let j = 0; j < batch.jobs; j++) runJob(k, KERNEL_NAMES, words, j, scratch);
   } finally {
     if (scratch) free(scratch);
   }

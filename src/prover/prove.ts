@@ -5,16 +5,19 @@
 import { LOGUP_SUM } from '../air/logup.js';
 import type { RowMajorMatrix } from '../air/matrix.js';
 import { compileProgram, POp, type Program } from '../air/program.js';
-import { runProgram } from '../air/program-run.js';
-import { type Felt, isCanonical, mul, P, rootOfUnity, sub, toMont } from '../field/babybear.js';
+import { runProgramSteps } from '../air/program-run.js';
+import { type Felt, inv, isCanonical, mul, P, rootOfUnity, sub, toMont } from '../field/babybear.js';
 import { type ExtFelt, extAdd, extMul, extMulBase, extSub } from '../field/ext.js';
-import { extVecBatchInverse, extVecMul, vecAdd, vecMul } from '../field/vector.js';
+import { vecAdd } from '../field/vector.js';
 import { checkParams } from '../fri/params.js';
-import { commit, type MerkleTree } from '../merkle/tree.js';
+import { commitSteps, type MerkleTree } from '../merkle/tree.js';
 import { evalColumnsAtExt } from '../poly/evaluate.js';
-import { ldeColumns, ldeFromCoeffs } from '../poly/lde.js';
-import { bitReverse, cosetIntt, ntt } from '../poly/ntt.js';
-import { columnsToWasm } from '../stark/columns.js';
+import { ldeColumnsSteps, ldeFromCoeffsSteps } from '../poly/lde.js';
+import { bitReverse, ntt } from '../poly/ntt.js';
+import { twiddles } from '../poly/twiddles.js';
+import { Batch } from '../pool/batch.js';
+import { runSteps, type Steps } from '../pool/steps.js';
+import { columnsToWasmSteps } from '../stark/columns.js';
 import { forEachDeepTerm, Powers, type TableOpenings } from '../stark/deep.js';
 import { LDE_SHIFT, zetaOutsideDomains } from '../stark/domain.js';
 import { StarkError } from '../stark/errors.js';
@@ -24,6 +27,7 @@ import { type BusContribution, checkContributions, startTranscript } from '../st
 import { checkHeights, type PreparedAir } from '../stark/tables.js';
 import { busesOf } from '../stark/vk.js';
 import type { Transcript } from '../transcript/transcript.js';
+import { kernels } from '../wasm/kernels.js';
 import { WasmVec } from '../wasm/memory.js';
 import { grindFast } from './grind.js';
 import { buildLogUpColumns } from './logup-trace.js';
@@ -59,6 +63,8 @@ export interface ProverState {
   readonly trees: { main: MerkleTree; aux: MerkleTree | null; quotient: MerkleTree; pre: MerkleTree | null };
   /** One DEEP codeword per distinct table height (AoS extension vectors, bit-reversed LDE order). */
   readonly deep: Map<number, WasmVec>;
+  /** Milliseconds per step so far (FRI and queries are added by the caller). */
+  readonly clock: StepClock;
   free(): void;
 }
 
@@ -67,6 +73,15 @@ export function proveUntilFri(
   tables: readonly TableWitnessInput[],
   contributions: readonly BusContribution[] = [],
 ): ProverState {
+  return runSteps(proveUntilFriSteps(pk, tables, contributions));
+}
+
+/** Steps 0–5 as steps (src/pool/steps.ts): the kernel work goes out in batches. */
+export function* proveUntilFriSteps(
+  pk: ProvingKey,
+  tables: readonly TableWitnessInput[],
+  contributions: readonly BusContribution[] = [],
+): Steps<ProverState> {
   const params = pk.verifyingKey.params;
   checkParams(params);
   const prepared = pk.prepared.slice();
@@ -107,6 +122,7 @@ export function proveUntilFri(
     return v;
   };
 
+  const clock = new StepClock();
   // 0 ----- statement (the verifying key first) and the preprocessed commitment it holds
   const pre = commitPreprocessed(pk.fixed, logBlowup);
   const vkRoot = pk.verifyingKey.preRoot;
@@ -117,15 +133,21 @@ export function proveUntilFri(
   }
   const transcript = startTranscript(pk.digest, logHeights, publics, contributions);
 
+  clock.lap('statement');
   // 1 ----- commit the main traces
-  const mainCols = tables.map((t) => track(columnsToWasm(t.trace)));
-  const mainLde = mainCols.map((c) => track(ldeColumns(c, logBlowup, LDE_SHIFT, 'bitrev')));
-  const main = commit(mainLde.map((c) => ({ layout: 'columns' as const, columns: c, height: c[0].length })));
+  const mainCols: WasmVec[][] = [];
+  const mainLde: WasmVec[][] = [];
+  for (const t of tables) mainCols.push(track(yield* columnsToWasmSteps(t.trace)));
+  for (const c of mainCols) mainLde.push(track(yield* ldeColumnsSteps(c, logBlowup, LDE_SHIFT, 'bitrev')));
+  const main = yield* commitSteps(
+    mainLde.map((c) => ({ layout: 'columns' as const, columns: c, height: c[0].length })),
+  );
   transcript.absorbDigest('main-root', main.root);
   // Grinding before β, γ: each bit adds one to the LogUp term (docs/SECURITY.md).
   const logUpBits = params.logUpPowBits ?? 0;
   const logUpNonce = logUpBits > 0 ? grindFast(transcript, logUpBits) : null;
 
+  clock.lap('main');
   // 2 ----- LogUp challenges, aux traces and their commitment
   // Soundness error ≈ (Σ rows·interactions)/|F_p^4| for each of β and γ.
   const beta = transcript.challengeExt('logup-beta');
@@ -145,11 +167,11 @@ export function proveUntilFri(
     );
     totals[t] = aux.total;
     auxCols[t] = track(aux.columns);
-    auxLde[t] = track(ldeColumns(auxCols[t], logBlowup, LDE_SHIFT, 'bitrev'));
+    auxLde[t] = track(yield* ldeColumnsSteps(auxCols[t], logBlowup, LDE_SHIFT, 'bitrev'));
   }
   const aux =
     withAux.length > 0
-      ? commit(
+      ? yield* commitSteps(
           withAux.map((t) => ({
             layout: 'columns' as const,
             columns: auxLde[t],
@@ -162,6 +184,7 @@ export function proveUntilFri(
     for (const t of withAux) transcript.absorbExt('logup-total', totals[t]);
   }
 
+  clock.lap('aux');
   // 3 ----- constraint combination and quotient
   // Soundness error ≈ (number of constraints)/|F_p^4| for α.
   const alpha = transcript.challengeExt('alpha');
@@ -190,41 +213,63 @@ export function proveUntilFri(
     // a cold prove touches that many fewer fresh wasm pages (see docs/BENCHMARKS.md).
     const ldes = [...mainLde[t], ...(pre?.ldes[t] ?? []), ...auxLde[t]];
     const inPlace = logExt === logBlowup;
-    const onQuotientDomain = inPlace
-      ? ldes.map((c) => bitReverse(c))
-      : logExt < logBlowup
-        ? ldes.map((c) => bitReverse(WasmVec.from(c.view.subarray(0, m))))
-        : [
-            ...ldeColumns(mainCols[t], logExt, LDE_SHIFT, 'natural'),
-            ...(preCols.length ? ldeColumns(preCols, logExt, LDE_SHIFT, 'natural') : []),
-            ...(auxCols[t].length ? ldeColumns(auxCols[t], logExt, LDE_SHIFT, 'natural') : []),
-          ];
+    let onQuotientDomain: WasmVec[];
+    if (inPlace) {
+      onQuotientDomain = ldes;
+      yield bitReverseBatch(ldes, logM);
+    } else if (logExt < logBlowup) {
+      onQuotientDomain = ldes.map((c) => WasmVec.from(c.view.subarray(0, m)));
+      yield bitReverseBatch(onQuotientDomain, logM);
+    } else {
+      onQuotientDomain = [
+        ...(yield* ldeColumnsSteps(mainCols[t], logExt, LDE_SHIFT, 'natural')),
+        ...(preCols.length ? yield* ldeColumnsSteps(preCols, logExt, LDE_SHIFT, 'natural') : []),
+        ...(auxCols[t].length ? yield* ldeColumnsSteps(auxCols[t], logExt, LDE_SHIFT, 'natural') : []),
+      ];
+    }
     const sel = selectorColumns(logN, logM);
     const out = new WasmVec(4 * m);
-    runProgram(prog, [...onQuotientDomain, sel.isFirst, sel.isLast, sel.isTransition], logM, m / n, out);
-    for (const v of onQuotientDomain) {
-      if (inPlace) bitReverse(v);
-      else v.free();
-    }
-    // Q = C / Z_H per coordinate, then coefficients, split into chunks of n coefficients.
-    const chunksCoeffs: WasmVec[] = [];
+    yield* runProgramSteps(
+      prog,
+      [...onQuotientDomain, sel.isFirst, sel.isLast, sel.isTransition],
+      logM,
+      m / n,
+      out,
+    );
+    if (inPlace) yield bitReverseBatch(onQuotientDomain, logM);
+    else for (const v of onQuotientDomain) v.free();
+    // Q = C / Z_H per coordinate, then coefficients (cosetIntt's kernels: DIF, bit reversal,
+    // shift^−i/M factors), split into chunks of n coefficients: one job per coordinate.
     const chunks = 2 ** p.logChunks;
-    const zhInv = sel.zhInv;
+    const chunksCoeffs: WasmVec[] = [];
+    for (let i = 0; i < 4 * chunks; i++) chunksCoeffs.push(track(new WasmVec(n)));
+    const fac = new WasmVec(m);
+    kernels().powersMont(fac.ptr, m, toMont(inv(m)), toMont(inv(LDE_SHIFT)));
+    const twInv = twiddles(logM, true);
+    const q = new WasmVec(4 * m);
+    const divide = new Batch();
     for (let c = 0; c < 4; c++) {
-      const q = WasmVec.from(out.view.subarray(c * m, (c + 1) * m));
-      vecMul(q, q, zhInv);
-      cosetIntt(q, LDE_SHIFT, 'natural');
+      const qc = q.ptr + 4 * c * m;
+      divide.job();
+      divide.call('vecMul', [qc, out.ptr + 4 * c * m, sel.zhInv.ptr, m]);
+      divide.call('nttDif', [qc, logM, twInv]);
+      divide.call('bitrevPermute', [qc, logM]);
+      divide.call('mulMont', [qc, qc, fac.ptr, m]);
       for (let j = 0; j < chunks; j++)
-        chunksCoeffs[4 * j + c] = WasmVec.from(q.view.subarray(j * n, (j + 1) * n));
-      q.free();
+        divide.call('copyWords', [chunksCoeffs[4 * j + c].ptr, qc + 4 * j * n, n]);
     }
-    out.free();
-    sel.free();
-    track(chunksCoeffs);
+    try {
+      yield divide;
+    } finally {
+      q.free();
+      fac.free();
+      out.free();
+      sel.free();
+    }
     quotientCoeffs.push(chunksCoeffs);
-    quotientLde.push(track(ldeFromCoeffs(chunksCoeffs, logBlowup, LDE_SHIFT, 'bitrev')));
+    quotientLde.push(track(yield* ldeFromCoeffsSteps(chunksCoeffs, logBlowup, LDE_SHIFT, 'bitrev')));
   }
-  const quotient = commit(
+  const quotient = yield* commitSteps(
     quotientLde.map((c) => ({ layout: 'columns' as const, columns: c, height: c[0].length })),
   );
   transcript.absorbDigest('quotient-root', quotient.root);
@@ -236,6 +281,7 @@ export function proveUntilFri(
     for (const v of owned) v.free();
   };
 
+  clock.lap('quotient');
   // 4 ----- out-of-domain openings
   // Soundness error ≈ (n·max degree)/|F_p^4| for ζ (DEEP-ALI).
   const zeta = transcript.challengeExt('zeta');
@@ -273,6 +319,7 @@ export function proveUntilFri(
   }
   absorbOpenings(transcript, openings);
 
+  clock.lap('ood');
   // 5 ----- DEEP codewords, one per table height
   // Soundness error ≈ (number of opened values)/|F_p^4| for λ.
   const lambda = new Powers(transcript.challengeExt('deep-lambda'));
@@ -282,9 +329,10 @@ export function proveUntilFri(
     const group = logHeights.flatMap((lh, t) => (lh === h ? [t] : []));
     const cols: WasmVec[] = [];
     for (const t of group) cols.push(...mainLde[t], ...(pre?.ldes[t] ?? []), ...auxLde[t], ...quotientLde[t]);
-    deep.set(h + logBlowup, deepCodeword(group, openings, cols, h, logBlowup, zeta, lambda));
+    deep.set(h + logBlowup, yield* deepCodeword(group, openings, cols, h, logBlowup, zeta, lambda));
   }
 
+  clock.lap('deep');
   const proof: PreFriProof = {
     logHeights,
     mainRoot: main.root,
@@ -300,6 +348,7 @@ export function proveUntilFri(
     prepared,
     trees: { main: main.tree, aux: aux?.tree ?? null, quotient: quotient.tree, pre: pre?.tree ?? null },
     deep,
+    clock,
     free() {
       free();
       for (const v of deep.values()) v.free();
@@ -313,7 +362,7 @@ export function proveUntilFri(
  * as an AccB on a register holding 1); the wasm vector kernels divide by (x − z) with two batch
  * inversions and add. Plain TS only builds the point list and transposes.
  */
-function deepCodeword(
+function* deepCodeword(
   group: readonly number[],
   openings: readonly TableOpenings[],
   cols: readonly WasmVec[],
@@ -321,7 +370,7 @@ function deepCodeword(
   logBlowup: number,
   zeta: ExtFelt,
   lambda: Powers,
-): WasmVec {
+): Steps<WasmVec> {
   const logN = logH + logBlowup;
   const N = 2 ** logN;
   const pool: number[] = [];
@@ -341,7 +390,8 @@ function deepCodeword(
       v[which] = extAdd(v[which], extMul(lp, value));
     },
   );
-  const numerators = [0, 1].map((which) => {
+  const numerators: WasmVec[] = [];
+  for (const which of [0, 1]) {
     const minusV = addPool(extSub(new Uint32Array(4), v[which]));
     const prog: Program = {
       code: Uint32Array.from([...code[which], POp.Const, 0, 1, 0, POp.AccB, 0, 0, minusV, POp.End, 0, 0, 0]),
@@ -351,12 +401,12 @@ function deepCodeword(
       numInputs: cols.length,
     };
     const soa = new WasmVec(4 * N);
-    runProgram(prog, cols, logN, 1, soa);
+    yield* runProgramSteps(prog, cols, logN, 1, soa);
     const aos = new WasmVec(4 * N);
     soaToAos(soa.view, aos.view, N);
     soa.free();
-    return aos;
-  });
+    numerators.push(aos);
+  }
   // The LDE points in bit-reversed order, then 1/(x − ζ) and 1/(x − ζω).
   const xs = new WasmVec(N);
   const xv = xs.view;
@@ -366,7 +416,9 @@ function deepCodeword(
   const zNext = extMulBase(zeta, rootOfUnity(logH));
   const result = new WasmVec(4 * N);
   const tmp = new WasmVec(4 * N);
-  [zeta, zNext].forEach((z, which) => {
+  const inverses = new WasmVec(4 * N);
+  for (const which of [0, 1]) {
+    const z = which === 0 ? zeta : zNext;
     const den = tmp.view;
     const x = xs.view;
     const m1 = sub(0, z[1]);
@@ -378,12 +430,47 @@ function deepCodeword(
       den[4 * i + 2] = m2;
       den[4 * i + 3] = m3;
     }
-    extVecBatchInverse(tmp, tmp);
-    extVecMul(numerators[which], numerators[which], tmp);
-  });
+    // Independent batch inversions per range give the same inverses as one over everything.
+    const divide = new Batch();
+    for (let i = 0; i < N; i += DEEP_JOB_POINTS) {
+      const cnt = Math.min(DEEP_JOB_POINTS, N - i);
+      divide.job();
+      // The kernel needs distinct input and output (x − z ≠ 0: ζ is outside every coset).
+      divide.call('extVecBatchInverse', [inverses.ptr + 16 * i, tmp.ptr + 16 * i, cnt]);
+      divide.call('extVecMul', [
+        numerators[which].ptr + 16 * i,
+        numerators[which].ptr + 16 * i,
+        inverses.ptr + 16 * i,
+        cnt,
+      ]);
+    }
+    yield divide;
+  }
   vecAdd(result, numerators[0], numerators[1]);
-  for (const x of [...numerators, xs, tmp]) x.free();
+  for (const x of [...numerators, xs, tmp, inverses]) x.free();
   return result;
+}
+
+/** Wall time per named prover step, in order (for the per-phase reports of benchmarks). */
+export class StepClock {
+  readonly ms: Record<string, number> = {};
+  private last = performance.now();
+
+  lap(step: string): void {
+    const t = performance.now();
+    this.ms[step] = (this.ms[step] ?? 0) + (t - this.last);
+    this.last = t;
+  }
+}
+
+/** Points per DEEP division job. */
+const DEEP_JOB_POINTS = 1 << 15;
+
+/** In-place bit reversal of each column, one job per column. */
+function bitReverseBatch(cols: readonly WasmVec[], logM: number): Batch {
+  const b = new Batch();
+  for (const c of cols) b.job().call('bitrevPermute', [c.ptr, logM]);
+  return b;
 }
 
 /** Structure-of-arrays (4 coordinate columns of n) to array-of-structures (4 words per point). */

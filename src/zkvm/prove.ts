@@ -17,7 +17,8 @@ import {
   machineKeys,
 } from '../../circuits/machine/index.js';
 import type { SecurityReport, StarkParams } from '../fri/params.js';
-import { prove } from '../prover/index.js';
+import { type Executor, runSteps, runStepsAsync, type Steps } from '../pool/steps.js';
+import { proveSteps } from '../prover/index.js';
 import { verifyingKeyDigest } from '../stark/vk.js';
 import { ExecutionError, execute, loadElf, OP_NAMES, type Program } from '../vm/index.js';
 import { ProveError } from './errors.js';
@@ -80,6 +81,8 @@ export interface ProveElfResult {
   readonly proofBytes: number;
   /** What the guest wrote to fd 2 (not part of the claim). */
   readonly stderr: Uint8Array;
+  /** Milliseconds per step of the prove phase (ProveResult.steps); empty for a dev receipt. */
+  readonly steps: Readonly<Record<string, number>>;
 }
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
@@ -94,6 +97,28 @@ export function proveElf(
   input: Uint8Array = new Uint8Array(0),
   opts: ProveElfOptions = {},
 ): ProveElfResult {
+  return runSteps(proveElfSteps(elf, input, opts));
+}
+
+/**
+ * `proveElf` with `pool` running the kernel batches, on the calling thread (which the pool's
+ * coordinator work blocks between awaits: call it from a worker; `proveElfAsync` does).
+ */
+export function proveElfOnPool(
+  pool: Executor,
+  elf: Uint8Array,
+  input: Uint8Array = new Uint8Array(0),
+  opts: ProveElfOptions = {},
+): Promise<ProveElfResult> {
+  return runStepsAsync(proveElfSteps(elf, input, opts), pool);
+}
+
+/** proveElf as steps (src/pool/steps.ts); the same bytes whichever way they run. */
+export function* proveElfSteps(
+  elf: Uint8Array,
+  input: Uint8Array = new Uint8Array(0),
+  opts: ProveElfOptions = {},
+): Steps<ProveElfResult> {
   const t0 = now();
   if (!(elf instanceof Uint8Array)) throw new ProveError('bad-input', 'the ELF must be a byte array');
   if (!(input instanceof Uint8Array)) throw new ProveError('bad-input', 'the input must be a byte array');
@@ -147,6 +172,7 @@ export function proveElf(
       cells: { total: 0, perCycle: 0 },
       proofBytes: 0,
       stderr: run.stderr,
+      steps: {},
     };
   }
 
@@ -171,7 +197,7 @@ export function proveElf(
 
   progress('prove');
   t = now();
-  const result = prove(
+  const result = yield* proveSteps(
     provingKey,
     witness.tables.map((x) => ({ air: x.air, trace: x.trace })),
     { contributions: claimContributions(machine, claim) },
@@ -199,6 +225,7 @@ export function proveElf(
     cells: { total, perCycle: total / claim.cycles },
     proofBytes: result.proof.length,
     stderr: recorded.stderr,
+    steps: result.steps,
   };
 }
 
