@@ -63,6 +63,7 @@ function makeProgram(): Command {
     .requiredOption('-o, --output <receipt.bin>', 'where to write the receipt')
     .option('--preset <name>', 'default (>= 100 bits) or fast (insecure, for tests)', 'default')
     .option('--dev', 'dev mode: a receipt with the claim and no proof (also RVSTARK_DEV_MODE=1)')
+    .option('--threads <n>', 'prover threads (default: RVSTARK_THREADS, else every core)')
     .option('--json', 'print one JSON object, no progress display')
     .action((elf: string, opts) => {
       settle(proveCommand(elf, opts));
@@ -89,6 +90,7 @@ function makeProgram(): Command {
     .command('bench')
     .description('prove and verify the example guests at several sizes (throughput)')
     .option('--quick', 'only the smallest size')
+    .option('--threads <n>', 'prover threads (default: RVSTARK_THREADS, else every core)')
     .option('--json', 'one JSON object per row')
     .action((opts) => {
       settle(benchCommand(opts));

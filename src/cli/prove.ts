@@ -14,7 +14,15 @@ import { ElfError, ExecutionError } from '../vm/errors.js';
 import { ProveError } from '../zkvm/errors.js';
 import { isPresetName } from '../zkvm/presets.js';
 import type { ProveElfResult, ProvePhase } from '../zkvm/prove.js';
-import { CliError, EXIT_FAULT, EXIT_OK, EXIT_USAGE, parseHex, readFileOrFail } from './common.js';
+import {
+  CliError,
+  EXIT_FAULT,
+  EXIT_OK,
+  EXIT_USAGE,
+  parseHex,
+  parsePositiveInt,
+  readFileOrFail,
+} from './common.js';
 import { claimJson, claimLines, securityJson, securityLine } from './verify.js';
 
 /**
@@ -48,6 +56,15 @@ export interface ProveOptions {
   preset?: string;
   dev?: boolean;
   json?: boolean;
+  threads?: string;
+}
+
+/** `--threads N` as a number (undefined: RVSTARK_THREADS, else every core). */
+export function parseThreads(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = parsePositiveInt(value, '--threads');
+  if (n > 64) throw new CliError(`--threads expects 1..64, got ${value}`);
+  return n;
 }
 
 export async function proveCommand(elfPath: string, opts: ProveOptions): Promise<number> {
@@ -63,11 +80,13 @@ export async function proveCommand(elfPath: string, opts: ProveOptions): Promise
         ? parseHex(opts.inputHex)
         : new Uint8Array(0);
   const elf = readFileOrFail(elfPath, 'ELF');
-  const { proveElf } = await import('../zkvm/prove.js');
+  const threads = parseThreads(opts.threads);
+  // The prover runs in workers (a coordinator and its pool); this thread only waits and draws.
+  const { proveElfAsync } = await import('../zkvm/prove-async.js');
   const bar = !opts.json && process.stderr.isTTY ? progressBar() : undefined;
   let result: ProveElfResult;
   try {
-    result = proveElf(elf, input, { preset, dev, onProgress: bar?.update });
+    result = await proveElfAsync(elf, input, { preset, dev, onProgress: bar?.update, threads });
   } catch (e) {
     bar?.stop();
     if (e instanceof ExecutionError)
@@ -87,8 +106,12 @@ export async function proveCommand(elfPath: string, opts: ProveOptions): Promise
         dev: result.dev,
         ...claimJson(result.claim),
         preset: result.preset,
+        threads: result.threads,
         timings_ms: Object.fromEntries(
           Object.entries(result.timings).map(([k, v]) => [k, Math.round(v * 10) / 10]),
+        ),
+        prove_steps_ms: Object.fromEntries(
+          Object.entries(result.steps).map(([k, v]) => [k, Math.round(v * 10) / 10]),
         ),
         proof_bytes: result.proofBytes,
         peak_rss_mb: peakRssMb,
@@ -108,7 +131,9 @@ export async function proveCommand(elfPath: string, opts: ProveOptions): Promise
       ? `security: none (dev mode: verify refuses it without --allow-dev)`
       : `security: ${securityLine(result.security, result.preset)}`,
     `time: execute ${ms(t.execute)}, record ${ms(t.record)}, witness ${ms(t.witness)}, setup ${ms(t.setup)}, prove ${ms(t.prove)}; total ${ms(t.total)}` +
-      (result.dev ? '' : ` (${Math.round(result.claim.cycles / (t.total / 1000))} cycles/s)`),
+      (result.dev
+        ? ''
+        : ` (${Math.round(result.claim.cycles / (t.total / 1000))} cycles/s, ${result.threads} thread${result.threads > 1 ? 's' : ''})`),
   ];
   if (!result.dev)
     lines.push(
@@ -141,7 +166,7 @@ const LABEL: Record<ProvePhase, string> = {
   done: 'done',
 };
 
-/** A live display on stderr: phase, bar, ETA. Updates render synchronously (proving blocks the loop). */
+/** A live display on stderr: phase, bar, ETA (the prover runs in workers; this thread draws). */
 function progressBar(): { update: (phase: ProvePhase, fraction: number) => void; stop: () => void } {
   const bar = new cliProgress.SingleBar(
     {

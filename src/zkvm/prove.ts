@@ -83,6 +83,8 @@ export interface ProveElfResult {
   readonly stderr: Uint8Array;
   /** Milliseconds per step of the prove phase (ProveResult.steps); empty for a dev receipt. */
   readonly steps: Readonly<Record<string, number>>;
+  /** Threads that ran the prover's kernels. */
+  readonly threads: number;
 }
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
@@ -104,13 +106,14 @@ export function proveElf(
  * `proveElf` with `pool` running the kernel batches, on the calling thread (which the pool's
  * coordinator work blocks between awaits: call it from a worker; `proveElfAsync` does).
  */
-export function proveElfOnPool(
+export async function proveElfOnPool(
   pool: Executor,
   elf: Uint8Array,
   input: Uint8Array = new Uint8Array(0),
   opts: ProveElfOptions = {},
 ): Promise<ProveElfResult> {
-  return runStepsAsync(proveElfSteps(elf, input, opts), pool);
+  const res = await runStepsAsync(proveElfSteps(elf, input, opts), pool);
+  return { ...res, threads: pool.threads };
 }
 
 /** proveElf as steps (src/pool/steps.ts); the same bytes whichever way they run. */
@@ -173,6 +176,7 @@ export function* proveElfSteps(
       proofBytes: 0,
       stderr: run.stderr,
       steps: {},
+      threads: 1,
     };
   }
 
@@ -226,6 +230,7 @@ export function* proveElfSteps(
     proofBytes: result.proof.length,
     stderr: recorded.stderr,
     steps: result.steps,
+    threads: 1,
   };
 }
 
