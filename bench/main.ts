@@ -30,6 +30,7 @@ const SUITES: Array<() => Promise<Suite>> = [
   () => import('./stark.js').then((m) => ({ name: 'stark', rows: m.rows })),
   () => import('./security.js').then((m) => ({ name: 'security', rows: m.rows, rowNames: m.rowNames })),
   () => import('./rv.js').then((m) => ({ name: 'rv', rows: m.rows, rowNames: m.rowNames })),
+  () => import('./threads.js').then((m) => ({ name: 'threads', rows: m.rows, rowNames: m.rowNames })),
   () => import('./verify-bundle.js').then((m) => ({ name: 'verify', rows: m.rows, rowNames: m.rowNames })),
 ];
 
