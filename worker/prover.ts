@@ -12,6 +12,7 @@ let pool: WorkerPool | null = null;
 const api: ProverWorkerApi = {
   async init(threads) {
     pool = await WorkerPool.create({ threads });
+    return { threads: pool.threads, fallback: pool.fallback };
   },
   async proveElf(elf, input, opts, onProgress) {
     if (pool === null) return { ok: false, error: toWire(new Error('prover worker: init() first')) };

@@ -107,6 +107,7 @@ export async function proveCommand(elfPath: string, opts: ProveOptions): Promise
         ...claimJson(result.claim),
         preset: result.preset,
         threads: result.threads,
+        threads_fallback: result.fallback,
         timings_ms: Object.fromEntries(
           Object.entries(result.timings).map(([k, v]) => [k, Math.round(v * 10) / 10]),
         ),
@@ -140,6 +141,7 @@ export async function proveCommand(elfPath: string, opts: ProveOptions): Promise
       `proof: ${(result.proofBytes / 1024).toFixed(1)} KiB, ${result.cells.perCycle.toFixed(1)} cells per cycle`,
     );
   lines.push(`peak memory: ${peakRssMb} MiB`);
+  if (result.fallback !== null) lines.push(`note: ${result.fallback}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   return EXIT_OK;
 }

@@ -61,6 +61,11 @@ export interface PoolOptions {
   /** Threads in all, this one included (default: the machine's, see `resolveThreads`). */
   readonly threads?: number;
   readonly spawn?: SpawnWorker;
+  /**
+   * When workers or shared memory are unavailable: 'one-thread' (default) proves on this thread
+   * alone (the same proof) and says why in `fallback`; 'throw' fails instead.
+   */
+  readonly onUnavailable?: 'one-thread' | 'throw';
 }
 
 const MAX_THREADS = 64;
@@ -86,12 +91,21 @@ export class WorkerPool implements Executor {
   private readonly ctrl: Int32Array;
   private readonly batchWords: Uint32Array;
   private readonly helpers: SpawnedWorker[];
+  /** Why the pool runs on one thread although more were asked for (null: as asked). */
+  readonly fallback: string | null;
   private failure: string | null = null;
   private closed = false;
   private busy = false;
 
-  private constructor(threads: number, ctrl: Int32Array, batchWords: Uint32Array, helpers: SpawnedWorker[]) {
+  private constructor(
+    threads: number,
+    ctrl: Int32Array,
+    batchWords: Uint32Array,
+    helpers: SpawnedWorker[],
+    fallback: string | null = null,
+  ) {
     this.threads = threads;
+    this.fallback = fallback;
     this.ctrl = ctrl;
     this.batchWords = batchWords;
     this.helpers = helpers;
@@ -105,9 +119,24 @@ export class WorkerPool implements Executor {
   /** Starts threads − 1 helpers on this thread's memory; with 1 thread, no worker at all. */
   static async create(opts: PoolOptions = {}): Promise<WorkerPool> {
     const threads = await resolveThreads(opts.threads);
+    try {
+      return await WorkerPool.start(threads, opts.spawn ?? defaultSpawn);
+    } catch (e) {
+      if (threads === 1 || opts.onUnavailable === 'throw' || !(e instanceof PoolError)) throw e;
+      // No workers or no shared memory here: one thread gives the same proof, only slower.
+      return new WorkerPool(1, new Int32Array(CONTROL_WORDS), new Uint32Array(1), [], e.message);
+    }
+  }
+
+  private static async start(threads: number, spawn: SpawnWorker): Promise<WorkerPool> {
+    if (threads === 1) return new WorkerPool(1, new Int32Array(CONTROL_WORDS), new Uint32Array(1), []);
+    if (typeof SharedArrayBuffer === 'undefined') {
+      throw new PoolError(
+        'SharedArrayBuffer is unavailable (a page needs cross-origin isolation: COOP/COEP headers)',
+      );
+    }
     const ctrl = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS));
     const batchWords = new Uint32Array(new SharedArrayBuffer(4 * (threads > 1 ? BATCH_WORDS : 1)));
-    const spawn = opts.spawn ?? defaultSpawn;
     const helpers: SpawnedWorker[] = [];
     try {
       if (threads > 1) {

@@ -16,6 +16,8 @@ export type Steps<T> = Generator<Batch, T, void>;
 export interface Executor {
   /** Threads that run jobs (1 for this thread alone). */
   readonly threads: number;
+  /** Why fewer threads run than were asked for (null or absent: as asked). */
+  readonly fallback?: string | null;
   run(batch: Batch): Promise<void>;
 }
 

@@ -7,12 +7,12 @@
 import * as Comlink from 'comlink';
 import { CircuitError } from '../../circuits/machine/errors.js';
 import { defaultSpawn, type SpawnedWorker, type SpawnWorker } from '../pool/platform.js';
-import { PoolError, resolveThreads } from '../pool/pool.js';
+import { PoolError, resolveThreads, WorkerPool } from '../pool/pool.js';
 import { StarkError } from '../stark/errors.js';
 import { ElfError, ExecutionError } from '../vm/errors.js';
 import { WasmMemoryError } from '../wasm/memory.js';
 import { ProveError, ReceiptError } from './errors.js';
-import type { ProveElfOptions, ProveElfResult, ProvePhase } from './prove.js';
+import { type ProveElfOptions, type ProveElfResult, type ProvePhase, proveElfOnPool } from './prove.js';
 
 export interface ProverOptions {
   /** Threads in all (default: RVSTARK_THREADS, else the machine's parallelism). */
@@ -32,7 +32,8 @@ export type ProveOutcome = { ok: true; result: ProveElfResult } | { ok: false; e
 
 /** What the coordinator exposes over comlink (worker/prover.ts). */
 export interface ProverWorkerApi {
-  init(threads: number): Promise<void>;
+  /** Starts the pool; answers the threads it runs and why fewer, if fewer. */
+  init(threads: number): Promise<{ threads: number; fallback: string | null }>;
   proveElf(
     elf: Uint8Array,
     input: Uint8Array,
@@ -81,34 +82,55 @@ export function fromWire(w: WireError): Error {
   return e;
 }
 
-/** A prover with its coordinator and pool started once, for many proofs. */
+/**
+ * A prover with its coordinator and pool started once, for many proofs. Where no worker can be
+ * started, it proves on the calling thread (one thread, the same proofs) and says so in `fallback`.
+ */
 export class Prover {
   readonly threads: number;
-  private readonly worker: SpawnedWorker;
-  private readonly api: Comlink.Remote<ProverWorkerApi>;
+  /** Why this prover runs on the calling thread instead of in workers (null: in workers). */
+  readonly fallback: string | null;
+  private readonly worker: SpawnedWorker | null;
+  private readonly api: Comlink.Remote<ProverWorkerApi> | null;
+  private readonly inline: WorkerPool | null;
   private failure: string | null = null;
   private closed = false;
 
-  private constructor(threads: number, worker: SpawnedWorker, api: Comlink.Remote<ProverWorkerApi>) {
+  private constructor(
+    threads: number,
+    worker: SpawnedWorker | null,
+    api: Comlink.Remote<ProverWorkerApi> | null,
+    inline: WorkerPool | null,
+    fallback: string | null,
+  ) {
     this.threads = threads;
     this.worker = worker;
     this.api = api;
-    worker.onFailure((why) => {
+    this.inline = inline;
+    this.fallback = fallback;
+    worker?.onFailure((why) => {
       this.failure = why;
     });
   }
 
   static async create(opts: ProverOptions = {}): Promise<Prover> {
     const threads = await resolveThreads(opts.threads);
-    const worker = await (opts.spawn ?? defaultSpawn)('prover');
-    const api = Comlink.wrap<ProverWorkerApi>(worker.endpoint);
+    let worker: SpawnedWorker;
     try {
-      await withFailure(worker, api.init(threads));
+      worker = await (opts.spawn ?? defaultSpawn)('prover');
+    } catch (e) {
+      const why = `cannot start a prover worker (${e instanceof Error ? e.message : String(e)}); proving on this thread`;
+      return new Prover(1, null, null, await WorkerPool.create({ threads: 1 }), why);
+    }
+    const api = Comlink.wrap<ProverWorkerApi>(worker.endpoint);
+    let info: { threads: number; fallback: string | null };
+    try {
+      info = await withFailure(worker, api.init(threads));
     } catch (e) {
       await worker.terminate();
       throw e;
     }
-    return new Prover(threads, worker, api);
+    return new Prover(info.threads, worker, api, null, info.fallback);
   }
 
   /** proveElf in the coordinator worker; rejects with the error proveElf would have thrown. */
@@ -119,10 +141,14 @@ export class Prover {
   ): Promise<ProveElfResult> {
     if (this.closed) throw new PoolError('the prover is closed');
     if (this.failure !== null) throw new PoolError(`the prover worker died: ${this.failure}`);
+    if (this.inline !== null)
+      return { ...(await proveElfOnPool(this.inline, elf, input, opts)), fallback: this.fallback };
+    const worker = this.worker as SpawnedWorker;
+    const api = this.api as Comlink.Remote<ProverWorkerApi>;
     const { onProgress, ...rest } = opts;
     const r: ProveOutcome = await withFailure<ProveOutcome>(
-      this.worker,
-      this.api.proveElf(elf, input, rest, onProgress === undefined ? undefined : Comlink.proxy(onProgress)),
+      worker,
+      api.proveElf(elf, input, rest, onProgress === undefined ? undefined : Comlink.proxy(onProgress)),
     );
     if (!r.ok) throw fromWire(r.error);
     return r.result;
@@ -132,12 +158,16 @@ export class Prover {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.inline !== null) {
+      await this.inline.close();
+      return;
+    }
+    const api = this.api as Comlink.Remote<ProverWorkerApi>;
     try {
-      if (this.failure === null)
-        await Promise.race([this.api.close(), new Promise((r) => setTimeout(r, 2000))]);
+      if (this.failure === null) await Promise.race([api.close(), new Promise((r) => setTimeout(r, 2000))]);
     } finally {
-      this.api[Comlink.releaseProxy]();
-      await this.worker.terminate();
+      api[Comlink.releaseProxy]();
+      await this.worker?.terminate();
     }
   }
 }

@@ -85,6 +85,8 @@ export interface ProveElfResult {
   readonly steps: Readonly<Record<string, number>>;
   /** Threads that ran the prover's kernels. */
   readonly threads: number;
+  /** Why fewer threads ran than were asked for (workers or shared memory unavailable), or null. */
+  readonly fallback: string | null;
 }
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
@@ -113,7 +115,7 @@ export async function proveElfOnPool(
   opts: ProveElfOptions = {},
 ): Promise<ProveElfResult> {
   const res = await runStepsAsync(proveElfSteps(elf, input, opts), pool);
-  return { ...res, threads: pool.threads };
+  return { ...res, threads: pool.threads, fallback: pool.fallback ?? null };
 }
 
 /** proveElf as steps (src/pool/steps.ts); the same bytes whichever way they run. */
@@ -177,6 +179,7 @@ export function* proveElfSteps(
       stderr: run.stderr,
       steps: {},
       threads: 1,
+      fallback: null,
     };
   }
 
@@ -231,6 +234,7 @@ export function* proveElfSteps(
     stderr: recorded.stderr,
     steps: result.steps,
     threads: 1,
+    fallback: null,
   };
 }
 

@@ -43,6 +43,22 @@ describe('determinism across thread counts', () => {
     expect(v.ok).toBe(true);
   }, 240_000);
 
+  it('proves on the calling thread, with the same bytes, where no worker starts', async () => {
+    const want = proveElf(fib, u32(300), { preset: 'fast' }).receipt;
+    const prover = await Prover.create({
+      threads: 2,
+      spawn: async () => {
+        throw new Error('Worker is not defined');
+      },
+    });
+    provers.push(prover);
+    expect(prover.threads).toBe(1);
+    expect(prover.fallback).toMatch(/cannot start a prover worker/);
+    const got = await prover.proveElf(fib, u32(300), { preset: 'fast' });
+    expect(Buffer.from(got.receipt).equals(Buffer.from(want))).toBe(true);
+    expect(got.fallback).toMatch(/proving on this thread/);
+  });
+
   it('reports progress from the worker and rethrows errors with their class', async () => {
     const phases: string[] = [];
     const res = await proveElfAsync(fib, u32(50), {

@@ -125,3 +125,26 @@ describe('worker pool', () => {
     await expect(resolveThreads(0)).rejects.toThrow(PoolError);
   });
 });
+
+describe('where workers are unavailable', () => {
+  it('runs on one thread and says why, or throws when asked to', async () => {
+    const noWorkers = async () => {
+      throw new Error('Worker is not defined');
+    };
+    const pool = await WorkerPool.create({ threads: 4, spawn: noWorkers });
+    pools.push(pool);
+    expect(pool.threads).toBe(1);
+    expect(pool.fallback).toMatch(/cannot start pool workers: Worker is not defined/);
+    const v = randomVec(1000, 9);
+    const want = new WasmVec(1000);
+    runBatchInline(mulAddBatch(want, v, v, 100));
+    const got = new WasmVec(1000);
+    const b = mulAddBatch(got, v, v, 100);
+    await pool.run(b);
+    b.release();
+    expect(Array.from(got.view)).toEqual(Array.from(want.view));
+    await expect(WorkerPool.create({ threads: 2, spawn: noWorkers, onUnavailable: 'throw' })).rejects.toThrow(
+      PoolError,
+    );
+  });
+});
