@@ -10,6 +10,7 @@ import { runSteps, type Steps } from '../pool/steps.js';
 import { grind } from '../transcript/pow.js';
 import type { Transcript } from '../transcript/transcript.js';
 import { WasmVec } from '../wasm/memory.js';
+import { FriChannel } from './channel.js';
 import { invHalfTable, layerShift } from './domain.js';
 import { FriError } from './errors.js';
 import { interpolateFinal } from './final-poly.js';
@@ -86,6 +87,7 @@ export function* proveFriSteps(
   const { logMaxN, layers, logFinalN, finalLogDegree, numQueries } = shape;
   const useWasm = options.fold !== 'ts';
   const tamper = options.unsafeTamperLayer;
+  const channel = new FriChannel(t);
 
   const owned: WasmVec[] = [];
   const trees: MerkleTree[] = [];
@@ -128,10 +130,9 @@ export function* proveFriSteps(
         { layout: 'row-major', data: cur, height: 2 ** logN / A, width: 4 * A },
       ]);
       trees.push(tree);
-      t.absorbDigest('fri-root', root);
       // Soundness error (commit phase, per layer): about 2^logN·A / |F_p^4| (the folding and
       // roll-in combinations are polynomials of degree ≤ A in β).
-      const beta = t.challengeExt('fri-beta');
+      const beta = channel.layer(root);
       const next = own(new WasmVec((4 * 2 ** logN) / A));
       if (useWasm) foldLayerWasm(next, cur, logN, logArity, beta, tables, tmp);
       else {
@@ -155,12 +156,12 @@ export function* proveFriSteps(
       finalLogDegree,
       options.unsafeSkipDegreeCheck !== true,
     );
-    t.absorbExt('fri-final-poly', finalPoly);
+    channel.finalPoly(finalPoly);
 
     // 3 ----- proof of work, then the query indices ------------------------------------------------
     const powNonce = (options.grind ?? grind)(t, shape.powBits);
     // Soundness error (query phase): about (1 − δ)^numQueries · 2^−powBits for proximity δ.
-    const indices = t.challengeIndices('fri-queries', numQueries, logMaxN);
+    const indices = channel.queries(numQueries, logMaxN);
 
     // 4 ----- query phase: open each layer's group at every query ---------------------------------
     const openings: FriLayerOpening[] = layers.map((layer, k) => {

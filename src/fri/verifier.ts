@@ -8,6 +8,7 @@ import { extAddAt, extMulAt } from '../field/ext.js';
 import { verifyOpening } from '../merkle/verify.js';
 import { verifyPow } from '../transcript/pow.js';
 import type { Transcript } from '../transcript/transcript.js';
+import { FriChannel } from './channel.js';
 import { layerPoint } from './domain.js';
 import { FriError } from './errors.js';
 import { evalFinalPoly } from './final-poly.js';
@@ -84,17 +85,17 @@ export function checkFriProofShape(shape: FriShape, proof: FriProof): void {
  */
 export function replayFriTranscript(t: Transcript, shape: FriShape, proof: FriProof): FriChallenges {
   checkFriProofShape(shape, proof);
+  const channel = new FriChannel(t);
 
   // 1 ----- commit phase: absorb each root, draw its β ---------------------------------------------
   const betas: Uint32Array[] = [];
   for (const root of proof.roots) {
-    t.absorbDigest('fri-root', root);
     // Soundness error (per layer): about 2^logN·arity / |F_p^4|.
-    betas.push(t.challengeExt('fri-beta'));
+    betas.push(channel.layer(root));
   }
 
   // 2 ----- final polynomial -----------------------------------------------------------------------
-  t.absorbExt('fri-final-poly', proof.finalPoly);
+  channel.finalPoly(proof.finalPoly);
 
   // 3 ----- proof of work, then the query indices --------------------------------------------------
   try {
@@ -103,7 +104,7 @@ export function replayFriTranscript(t: Transcript, shape: FriShape, proof: FriPr
     throw new FriError('pow', `fri: ${(e as Error).message}`);
   }
   // Soundness error (query phase): about (1 − δ)^numQueries · 2^−powBits for proximity δ.
-  const indices = t.challengeIndices('fri-queries', shape.numQueries, shape.logMaxN);
+  const indices = channel.queries(shape.numQueries, shape.logMaxN);
   return { betas, indices };
 }
 

@@ -17,11 +17,11 @@ import { bitReverse, ntt } from '../poly/ntt.js';
 import { twiddles } from '../poly/twiddles.js';
 import { Batch } from '../pool/batch.js';
 import { runSteps, type Steps } from '../pool/steps.js';
+import { StarkChannel } from '../stark/channel.js';
 import { columnsToWasmSteps } from '../stark/columns.js';
 import { forEachDeepTerm, Powers, type TableOpenings } from '../stark/deep.js';
 import { LDE_SHIFT, zetaOutsideDomains } from '../stark/domain.js';
 import { StarkError } from '../stark/errors.js';
-import { absorbOpenings } from '../stark/openings.js';
 import { commitPreprocessed } from '../stark/preprocessed.js';
 import { type BusContribution, checkContributions, startTranscript } from '../stark/statement.js';
 import { checkHeights, type PreparedAir } from '../stark/tables.js';
@@ -132,6 +132,7 @@ export function* proveUntilFriSteps(
     throw new StarkError('bad-air', 'the fixed traces do not match the verifying key (proving key altered?)');
   }
   const transcript = startTranscript(pk.digest, logHeights, publics, contributions);
+  const channel = new StarkChannel(transcript);
 
   clock.lap('statement');
   // 1 ----- commit the main traces
@@ -142,7 +143,7 @@ export function* proveUntilFriSteps(
   const main = yield* commitSteps(
     mainLde.map((c) => ({ layout: 'columns' as const, columns: c, height: c[0].length })),
   );
-  transcript.absorbDigest('main-root', main.root);
+  channel.mainRoot(main.root);
   // Grinding before β, γ: each bit adds one to the LogUp term (docs/SECURITY.md).
   const logUpBits = params.logUpPowBits ?? 0;
   const logUpNonce = logUpBits > 0 ? grindFast(transcript, logUpBits) : null;
@@ -150,8 +151,7 @@ export function* proveUntilFriSteps(
   clock.lap('main');
   // 2 ----- LogUp challenges, aux traces and their commitment
   // Soundness error ≈ (Σ rows·interactions)/|F_p^4| for each of β and γ.
-  const beta = transcript.challengeExt('logup-beta');
-  const gamma = transcript.challengeExt('logup-gamma');
+  const { beta, gamma } = channel.logUpChallenges();
   const withAux = prepared.flatMap((p, t) => (p.numAux > 0 ? [t] : []));
   const auxCols: WasmVec[][] = prepared.map(() => []);
   const auxLde: WasmVec[][] = prepared.map(() => []);
@@ -179,15 +179,15 @@ export function* proveUntilFriSteps(
           })),
         )
       : null;
-  if (aux !== null) {
-    transcript.absorbDigest('aux-root', aux.root);
-    for (const t of withAux) transcript.absorbExt('logup-total', totals[t]);
-  }
+  channel.aux(
+    aux?.root ?? null,
+    withAux.map((t) => totals[t]),
+  );
 
   clock.lap('aux');
   // 3 ----- constraint combination and quotient
   // Soundness error ≈ (number of constraints)/|F_p^4| for α.
-  const alpha = transcript.challengeExt('alpha');
+  const alpha = channel.alpha();
   const quotientCoeffs: WasmVec[][] = [];
   const quotientLde: WasmVec[][] = [];
   for (let t = 0; t < tables.length; t++) {
@@ -272,7 +272,7 @@ export function* proveUntilFriSteps(
   const quotient = yield* commitSteps(
     quotientLde.map((c) => ({ layout: 'columns' as const, columns: c, height: c[0].length })),
   );
-  transcript.absorbDigest('quotient-root', quotient.root);
+  channel.quotientRoot(quotient.root);
   const free = () => {
     main.tree.free();
     aux?.tree.free();
@@ -284,7 +284,7 @@ export function* proveUntilFriSteps(
   clock.lap('quotient');
   // 4 ----- out-of-domain openings
   // Soundness error ≈ (n·max degree)/|F_p^4| for ζ (DEEP-ALI).
-  const zeta = transcript.challengeExt('zeta');
+  const zeta = channel.zeta();
   if (!zetaOutsideDomains(zeta, logHeights, logBlowup)) {
     free();
     throw new StarkError(
@@ -317,12 +317,12 @@ export function* proveUntilFriSteps(
       quotient: local.slice(aw),
     });
   }
-  absorbOpenings(transcript, openings);
+  channel.openings(openings);
 
   clock.lap('ood');
   // 5 ----- DEEP codewords, one per table height
   // Soundness error ≈ (number of opened values)/|F_p^4| for λ.
-  const lambda = new Powers(transcript.challengeExt('deep-lambda'));
+  const lambda = new Powers(channel.deepLambda());
   const deep = new Map<number, WasmVec>();
   const heights = [...new Set(logHeights)].sort((a, b) => b - a);
   for (const h of heights) {

@@ -7,10 +7,10 @@ import { type Felt, isCanonical } from '../field/babybear.js';
 import { extBatchInverseRaw } from '../field/batch-inverse.js';
 import { type ExtFelt, extAdd, extAddAt, extIsZero, extMulAt, extMulBaseAt, extSub } from '../field/ext.js';
 import { checkParams, type StarkParams } from '../fri/params.js';
+import { StarkChannel } from '../stark/channel.js';
 import type { TableOpenings } from '../stark/deep.js';
 import { zetaOutsideDomains } from '../stark/domain.js';
 import { StarkError } from '../stark/errors.js';
-import { absorbOpenings } from '../stark/openings.js';
 import { type BusContribution, checkContributions, startTranscript } from '../stark/statement.js';
 import { checkHeights, type PreparedAir } from '../stark/tables.js';
 import { busesOf } from '../stark/vk.js';
@@ -93,9 +93,10 @@ export function verifyUntilFri(
 
   // 0 ----- statement: the verifying key's digest first (it holds the preprocessed root)
   const transcript = startTranscript(vkDigest, proof.logHeights, publics, contributions);
+  const channel = new StarkChannel(transcript);
 
   // 1 ----- main commitment
-  transcript.absorbDigest('main-root', proof.mainRoot);
+  channel.mainRoot(proof.mainRoot);
   const logUpBits = params.logUpPowBits ?? 0;
   if (logUpBits > 0) {
     try {
@@ -109,16 +110,12 @@ export function verifyUntilFri(
 
   // 2 ----- LogUp challenges, aux commitment, bus balance
   // Soundness error ≈ (Σ rows·interactions)/|F_p^4| for each of β and γ.
-  const beta = transcript.challengeExt('logup-beta');
-  const gamma = transcript.challengeExt('logup-gamma');
+  const { beta, gamma } = channel.logUpChallenges();
   const totals: ExtFelt[] = prepared.map(() => new Uint32Array(4));
-  if (proof.auxRoot !== null) {
-    transcript.absorbDigest('aux-root', proof.auxRoot);
-    withAux.forEach((t, k) => {
-      totals[t] = proof.totals[k];
-      transcript.absorbExt('logup-total', totals[t]);
-    });
-  }
+  withAux.forEach((t, k) => {
+    totals[t] = proof.totals[k];
+  });
+  channel.aux(proof.auxRoot, proof.totals);
   let sum: ExtFelt = new Uint32Array(4);
   for (const x of totals) sum = extAdd(sum, x);
   sum = extAdd(sum, publicBusSum(contributions, beta, gamma));
@@ -126,22 +123,22 @@ export function verifyUntilFri(
 
   // 3 ----- constraint combination, quotient commitment
   // Soundness error ≈ (number of constraints)/|F_p^4| for α.
-  const alpha = transcript.challengeExt('alpha');
-  transcript.absorbDigest('quotient-root', proof.quotientRoot);
+  const alpha = channel.alpha();
+  channel.quotientRoot(proof.quotientRoot);
 
   // 4 ----- out-of-domain point and the constraint identity at ζ
   // Soundness error ≈ (n·max degree)/|F_p^4| for ζ (DEEP-ALI).
-  const zeta = transcript.challengeExt('zeta');
+  const zeta = channel.zeta();
   if (!zetaOutsideDomains(zeta, proof.logHeights, params.logBlowup)) {
     throw new StarkError('bad-challenge', 'the out-of-domain point lies in a trace domain or LDE coset');
   }
-  absorbOpenings(transcript, proof.openings);
+  channel.openings(proof.openings);
   const challenges = { beta, gamma, alpha, zeta };
   prepared.forEach((p, t) => {
     checkOutOfDomain(p, proof.logHeights[t], publics[t], totals[t], proof.openings[t], challenges);
   });
   // Soundness error ≈ (number of opened values)/|F_p^4| for λ.
-  const lambda = transcript.challengeExt('deep-lambda');
+  const lambda = channel.deepLambda();
   return { transcript, challenges: { ...challenges, lambda } };
 }
 
