@@ -2,6 +2,7 @@
 // codewords resident in wasm memory. Same arguments and bits as foldLayerTs (fold.ts), its oracle.
 
 import { extSquareAt } from '../field/ext.js';
+import { Batch } from '../pool/batch.js';
 import { kernels } from '../wasm/kernels.js';
 import type { WasmVec } from '../wasm/memory.js';
 
@@ -29,4 +30,52 @@ export function foldLayerWasm(
     half /= 2;
     extSquareAt(b, 0, b, 0);
   }
+}
+
+/** Output points per folding job (≈ 1 ms of kernel work). */
+const FOLD_JOB = 1 << 14;
+
+/**
+ * foldLayerWasm as a batch: one job per range of output points, each running every binary pass
+ * on its own range. Passes after the first run in place in tmp, which would let one job's writes
+ * land on another's inputs, so arities above 4 stay one job.
+ */
+export function foldLayerBatch(
+  dst: WasmVec,
+  src: WasmVec,
+  logN: number,
+  logArity: number,
+  beta: Uint32Array,
+  tables: readonly WasmVec[],
+  tmp: WasmVec | null,
+): Batch {
+  const batch = new Batch();
+  const outN = 2 ** (logN - logArity);
+  const step = logArity <= 2 ? FOLD_JOB : outN;
+  for (let j0 = 0; j0 < outN; j0 += step) {
+    const count = Math.min(step, outN - j0);
+    batch.job();
+    const b = Uint32Array.from(beta);
+    let from = src.ptr;
+    for (let k = 0; k < logArity; k++) {
+      const to = k === logArity - 1 ? dst.ptr : (tmp as WasmVec).ptr;
+      // Pass k folds pairs [i0, i0 + n) of its input: the job's outputs times 2^(a−1−k).
+      const scale = 2 ** (logArity - 1 - k);
+      const i0 = j0 * scale;
+      const n = count * scale;
+      batch.call('friFoldPairs', [
+        to + 16 * i0,
+        from + 32 * i0,
+        n,
+        tables[logN - k].ptr + 4 * i0,
+        b[0],
+        b[1],
+        b[2],
+        b[3],
+      ]);
+      from = to;
+      extSquareAt(b, 0, b, 0);
+    }
+  }
+  return batch;
 }

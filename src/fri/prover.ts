@@ -15,7 +15,7 @@ import { invHalfTable, layerShift } from './domain.js';
 import { FriError } from './errors.js';
 import { interpolateFinal } from './final-poly.js';
 import { foldLayerTs, rollInCoefficient, rollInTs } from './fold.js';
-import { foldLayerWasm } from './fold-wasm.js';
+import { foldLayerBatch } from './fold-wasm.js';
 import type { StarkParams } from './params.js';
 import type { FriLayerOpening, FriProof } from './proof.js';
 import { type FriShape, friShape } from './shape.js';
@@ -134,7 +134,7 @@ export function* proveFriSteps(
       // roll-in combinations are polynomials of degree ≤ A in β).
       const beta = channel.layer(root);
       const next = own(new WasmVec((4 * 2 ** logN) / A));
-      if (useWasm) foldLayerWasm(next, cur, logN, logArity, beta, tables, tmp);
+      if (useWasm) yield foldLayerBatch(next, cur, logN, logArity, beta, tables, tmp);
       else {
         const tv = tables.map((x) => x.view);
         foldLayerTs(next.view, cur.view, logN, logArity, beta, tv, tmp === null ? null : tmp.view);
