@@ -357,6 +357,7 @@ function showResult(r: ProveElfResult, guest: string, wallMs: number): void {
   receiptLink.setAttribute('aria-disabled', 'false');
   receiptLink.dataset.bytes = String(r.receipt.length);
   lastReceipt = { bytes: r.receipt, guest };
+  verifyFile.value = ''; // Verify now checks this receipt
 }
 
 proveBtn.addEventListener('click', () => void prove());
