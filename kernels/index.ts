@@ -9,3 +9,4 @@ export * from './eval';
 export * from './polyeval';
 export * from './fri';
 export * from './copy';
+export * from './pow';

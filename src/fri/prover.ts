@@ -28,6 +28,8 @@ export interface FriProveOptions {
    * batched SIMD search that finds the same nonce much faster.
    */
   readonly grind?: (t: Transcript, bits: number) => number;
+  /** The same search as steps (the STARK prover's, run on the pool); takes precedence over grind. */
+  readonly grindSteps?: (t: Transcript, bits: number) => Steps<number>;
   /**
    * Tests only: skip the prover's check that the final codeword has degree < 2^finalLogDegree,
    * and send its low coefficients anyway (a dishonest proof the verifier must reject).
@@ -159,7 +161,10 @@ export function* proveFriSteps(
     channel.finalPoly(finalPoly);
 
     // 3 ----- proof of work, then the query indices ------------------------------------------------
-    const powNonce = (options.grind ?? grind)(t, shape.powBits);
+    const powNonce =
+      options.grindSteps !== undefined
+        ? yield* options.grindSteps(t, shape.powBits)
+        : (options.grind ?? grind)(t, shape.powBits);
     // Soundness error (query phase): about (1 − δ)^numQueries · 2^−powBits for proximity δ.
     const indices = channel.queries(numQueries, logMaxN);
 

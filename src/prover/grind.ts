@@ -1,37 +1,50 @@
-// Fast proof-of-work search for the prover: hashes 4096 candidate nonces per kernel call with the
-// SIMD BLAKE3 leaf kernel (a row of 10 u32 words is exactly seed ‖ nonce_le64, 40 bytes), instead
-// of one noble call per nonce (~5 µs each; 16 bits of grinding is 65536 hashes on average, with a
-// long tail). The nonce found is the smallest valid one, the same as transcript/pow.ts's `grind`.
+// Fast proof-of-work search for the prover: rounds of 8 × 4096 candidate nonces, each job filling
+// its rows (seed ‖ nonce_le64, 40 bytes, by a kernel) and hashing them with the SIMD BLAKE3 row
+// kernel, instead of one noble call per nonce (~5 µs each). The jobs of a round run on the pool;
+// the digests are scanned in nonce order, so the nonce found is the smallest valid one, the same
+// as transcript/pow.ts's `grind`, for every thread count.
 
-import { hashRows } from '../merkle/hash.js';
+import { HASH } from '../merkle/blake3.js';
+import { keyPtr, SCRATCH_BYTES } from '../merkle/hash.js';
+import { Batch } from '../pool/batch.js';
+import { runSteps, type Steps } from '../pool/steps.js';
 import { powOk, type Transcript, TranscriptError } from '../transcript/index.js';
 import { WasmVec } from '../wasm/memory.js';
 
 const BATCH = 4096;
+const JOBS = 8;
 
 export function grindFast(t: Transcript, bits: number): number {
+  return runSteps(grindFastSteps(t, bits));
+}
+
+export function* grindFastSteps(t: Transcript, bits: number): Steps<number> {
   if (!Number.isInteger(bits) || bits < 0 || bits > 30) {
     throw new TranscriptError('bad-value', `pow: ${bits} bits outside 0..30`);
   }
   const seed = t.powSeed();
-  const seedWords = new Uint32Array(seed.buffer.slice(seed.byteOffset, seed.byteOffset + 32));
-  const rows = new WasmVec(10 * BATCH);
-  const digests = new WasmVec(8 * BATCH);
+  const seedVec = WasmVec.from(new Uint32Array(seed.buffer.slice(seed.byteOffset, seed.byteOffset + 32)));
+  const round = JOBS * BATCH;
+  const rows = new WasmVec(10 * round);
+  const digests = new WasmVec(8 * round);
   try {
-    const rv = rows.view;
-    for (let i = 0; i < BATCH; i++) rv.set(seedWords, 10 * i);
-    // Leading zero bits of the digest, big-endian bit order: the first bytes are the low bytes
-    // of word 0 (little-endian), so a 32-bit mask over the byte-swapped word tests up to 32 bits.
-    for (let base = 0; ; base += BATCH) {
-      const v = rows.view;
-      for (let i = 0; i < BATCH; i++) {
-        const nonce = base + i;
-        v[10 * i + 8] = nonce >>> 0;
-        v[10 * i + 9] = Math.floor(nonce / 2 ** 32);
+    for (let base = 0; ; base += round) {
+      const b = new Batch().needScratch(SCRATCH_BYTES);
+      for (let j = 0; j < JOBS; j++) {
+        const start = base + j * BATCH;
+        const r = rows.ptr + 40 * j * BATCH;
+        b.job().call('fillPowRows', [r, seedVec.ptr, start >>> 0, Math.floor(start / 2 ** 32), BATCH]);
+        b.call(
+          'blake3RowsRowMajor',
+          [digests.ptr + 32 * j * BATCH, r, 10, BATCH, keyPtr(HASH), HASH.flags, 0],
+          1 << 6,
+        );
       }
-      hashRows(digests, { layout: 'row-major', data: rows, height: BATCH, width: 10 });
+      yield b;
+      // Leading zero bits of the digest, big-endian bit order: the first bytes are the low bytes
+      // of word 0 (little-endian), so a 32-bit mask over the byte-swapped word tests up to 32 bits.
       const d = digests.view;
-      for (let i = 0; i < BATCH; i++) {
+      for (let i = 0; i < round; i++) {
         const w = d[8 * i];
         const be = ((w & 0xff) << 24) | ((w & 0xff00) << 8) | ((w >>> 8) & 0xff00) | (w >>> 24);
         if (bits === 0 || Math.clz32(be) >= bits) {
@@ -45,6 +58,7 @@ export function grindFast(t: Transcript, bits: number): number {
       }
     }
   } finally {
+    seedVec.free();
     rows.free();
     digests.free();
   }

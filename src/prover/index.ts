@@ -10,7 +10,7 @@ import { type StarkProof, writeProof } from '../stark/proof.js';
 import { TREES, type TreeName, treeIndex, treeShapes } from '../stark/queries.js';
 import { proofSecurity } from '../stark/security.js';
 import type { BusContribution } from '../stark/statement.js';
-import { grindFast } from './grind.js';
+import { grindFastSteps } from './grind.js';
 import { proveUntilFriSteps, type TableWitnessInput } from './prove.js';
 import type { ProvingKey } from './setup.js';
 
@@ -68,7 +68,7 @@ export function* proveSteps(
   try {
     // 6 ----- FRI on the DEEP codewords (one per table height)
     const fri = yield* proveFriSteps(st.transcript, params, [...st.deep.values()], {
-      grind: grindFast,
+      grindSteps: grindFastSteps,
       ...options.unsafeFri,
     });
 

@@ -29,7 +29,7 @@ import { busesOf } from '../stark/vk.js';
 import type { Transcript } from '../transcript/transcript.js';
 import { kernels } from '../wasm/kernels.js';
 import { WasmVec } from '../wasm/memory.js';
-import { grindFast } from './grind.js';
+import { grindFastSteps } from './grind.js';
 import { buildLogUpColumns } from './logup-trace.js';
 import { selectorColumns } from './selectors.js';
 import type { ProvingKey } from './setup.js';
@@ -146,7 +146,7 @@ export function* proveUntilFriSteps(
   channel.mainRoot(main.root);
   // Grinding before β, γ: each bit adds one to the LogUp term (docs/SECURITY.md).
   const logUpBits = params.logUpPowBits ?? 0;
-  const logUpNonce = logUpBits > 0 ? grindFast(transcript, logUpBits) : null;
+  const logUpNonce = logUpBits > 0 ? yield* grindFastSteps(transcript, logUpBits) : null;
 
   clock.lap('main');
   // 2 ----- LogUp challenges, aux traces and their commitment
