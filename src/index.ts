@@ -12,12 +12,16 @@ export {
   type StarkParams,
   securityLevel,
 } from './fri/params.js';
+export { type SpawnedWorker, type SpawnWorker, webWorker } from './pool/platform.js';
+export { PoolError, type PoolOptions, resolveThreads, WorkerPool } from './pool/pool.js';
+export type { Executor } from './pool/steps.js';
 export {
   type Keys,
   type ProveOptions,
   type ProveResult,
   type ProvingKey,
   prove,
+  proveAsync,
   setup,
   type TableWitnessInput,
 } from './prover/index.js';
@@ -53,7 +57,11 @@ export {
   type ProveElfResult,
   ProveError,
   type ProvePhase,
+  Prover,
+  type ProverOptions,
   proveElf,
+  proveElfAsync,
+  proveElfOnPool,
   type Receipt,
   ReceiptError,
   type VerifyReceiptFailure,

@@ -340,6 +340,9 @@ function showResult(r: ProveElfResult, guest: string, wallMs: number): void {
   $('claim-exit-code').textContent = String(r.claim.exitCode);
   $('cycles').textContent = r.claim.cycles.toLocaleString('en-US');
   proveTime.textContent = fmtMs(r.timings.total);
+  proveTime.dataset.threads = String(r.threads);
+  threads.textContent = ` ${r.threads} thread${r.threads > 1 ? 's' : ''}${r.fallback ? ` (${r.fallback})` : ''}`;
+  threads.dataset.threads = String(r.threads);
   proveTime.dataset.ms = String(r.timings.total);
   proveTime.title = `${fmtMs(wallMs)} on the page's clock, worker start and transfer included`;
   throughput.textContent = fmtRate(r.claim.cycles, r.timings.total);
@@ -446,10 +449,13 @@ function showIsolation(): void {
   badge.textContent = iso ? 'cross-origin isolated' : 'not cross-origin isolated';
   const text = document.createElement('span');
   text.textContent = iso
-    ? ' — shared memory across workers is available (multi-threaded proving can use it; today the prover runs on one worker thread).'
+    ? ' — proving runs on a pool of workers sharing wasm memory, one per core.'
     : ' — multi-threaded proving needs cross-origin isolation (serve the page with the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp). Single-threaded proving in a worker and verifying work without it.';
   isolation.replaceChildren(badge, text);
-  threads.textContent = iso ? ' one worker thread' : ' single-threaded (no cross-origin isolation)';
+  const cores = navigator.hardwareConcurrency || 1;
+  threads.textContent = iso
+    ? ` ${cores} worker thread${cores > 1 ? 's' : ''}`
+    : ' single-threaded (no cross-origin isolation)';
 }
 
 showIsolation();

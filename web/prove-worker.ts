@@ -1,6 +1,7 @@
 // The demo's prover, in a dedicated Web Worker so the page never freezes. The page calls it
 // through comlink (web/main.ts); progress comes back through a Comlink.proxy callback.
-// Proving is single-threaded today: `runProve` is the one place to swap in a pooled prover.
+// It proves on a pool of workers sharing its wasm memory (one per core) when the page is
+// cross-origin isolated, and on its own thread otherwise: the proof is the same.
 
 import * as Comlink from 'comlink';
 import {
@@ -8,20 +9,38 @@ import {
   type PresetName,
   type ProveElfResult,
   type ProvePhase,
-  proveElf,
+  proveElfOnPool,
   type StarkParams,
+  WorkerPool,
+  webWorker,
 } from 'rvstark';
 
 export type ProgressCallback = (phase: ProvePhase, fraction: number) => void;
 
-/** The one call that proves: swap it for a multi-threaded prover when the pool lands. */
-function runProve(
+let pool: Promise<WorkerPool> | null = null;
+
+/**
+ * This worker is the prover's coordinator: a pool of helpers (one per core, worker/helper.ts,
+ * bundled by Vite from the URL below) shares its wasm memory. Without cross-origin isolation the
+ * memory cannot be shared and the pool runs on this thread alone (its `fallback` says why).
+ */
+function thePool(): Promise<WorkerPool> {
+  pool ??= WorkerPool.create({
+    threads: Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 16)),
+    spawn: async () =>
+      webWorker(new Worker(new URL('../worker/helper.ts', import.meta.url), { type: 'module' })),
+  });
+  return pool;
+}
+
+/** The one call that proves. */
+async function runProve(
   elf: Uint8Array,
   input: Uint8Array,
   preset: PresetName,
   onProgress: ProgressCallback,
-): Promise<ProveElfResult> | ProveElfResult {
-  return proveElf(elf, input, { preset, onProgress });
+): Promise<ProveElfResult> {
+  return proveElfOnPool(await thePool(), elf, input, { preset, onProgress });
 }
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');

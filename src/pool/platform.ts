@@ -31,18 +31,28 @@ export function nodeImport<T>(name: string): Promise<T> {
   return import(/* @vite-ignore */ spec) as Promise<T>;
 }
 
+/** comlink's Node adapter (worker_threads ports as endpoints); it ships no declaration for this path. */
+async function nodeAdapter(): Promise<(port: unknown) => Endpoint> {
+  // @ts-expect-error: comlink/dist/esm/node-adapter.mjs has no .d.mts
+  const mod = await import('comlink/dist/esm/node-adapter.mjs');
+  return (mod as { default: (port: unknown) => Endpoint }).default;
+}
+
 /** True when running the TypeScript sources (tests, tsx) rather than the compiled package. */
 const fromSource = import.meta.url.endsWith('.ts');
 
 function scriptUrl(script: WorkerScript): URL {
-  return new URL(`../../worker/${script}.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+  // A concatenation, not a template: bundlers rewrite \`new URL(template, import.meta.url)\` into
+  // asset globs. Pages that bundle the library pass their own `spawn` (see web/prove-worker.ts).
+  const file = '../../worker/' + script + (fromSource ? '.ts' : '.js');
+  return new URL(file, import.meta.url);
 }
 
 type NodeWorker = import('node:worker_threads').Worker;
 
 async function spawnNode(script: WorkerScript): Promise<SpawnedWorker> {
   const wt = await nodeImport<typeof import('node:worker_threads')>('worker_threads');
-  const { default: nodeEndpoint } = await import('comlink/dist/esm/node-adapter.mjs');
+  const nodeEndpoint = await nodeAdapter();
   // From the TypeScript sources (tests), the worker registers tsx's loader before loading it.
   const url = scriptUrl(script).href;
   const w: NodeWorker = fromSource
@@ -114,10 +124,9 @@ export function exposeToParent(api: object): void {
     Comlink.expose(api);
     return;
   }
-  Promise.all([
-    nodeImport<typeof import('node:worker_threads')>('worker_threads'),
-    import('comlink/dist/esm/node-adapter.mjs'),
-  ]).then(([{ parentPort }, { default: nodeEndpoint }]) => {
-    if (parentPort) Comlink.expose(api, nodeEndpoint(parentPort));
-  });
+  Promise.all([nodeImport<typeof import('node:worker_threads')>('worker_threads'), nodeAdapter()]).then(
+    ([{ parentPort }, nodeEndpoint]) => {
+      if (parentPort) Comlink.expose(api, nodeEndpoint(parentPort));
+    },
+  );
 }

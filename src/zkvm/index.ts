@@ -18,7 +18,9 @@ export {
   type ProveElfResult,
   type ProvePhase,
   proveElf,
+  proveElfOnPool,
 } from './prove.js';
+export { Prover, type ProverOptions, proveElfAsync } from './prove-async.js';
 export {
   decodeReceipt,
   encodeReceipt,

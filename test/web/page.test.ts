@@ -127,6 +127,10 @@ describe.runIf(available)('the demo page in Chromium', () => {
     const cycles = Number((await page.textContent('#cycles'))!.replace(/,/g, ''));
     expect(cycles).toBeGreaterThan(0);
     expect(Number(await page.getAttribute('#prove-time', 'data-ms'))).toBeGreaterThan(0);
+    // Isolated: the prover's worker ran a pool of one thread per core on shared memory.
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(cores).toBeGreaterThan(1);
+    expect(Number(await page.getAttribute('#prove-time', 'data-threads'))).toBe(Math.min(cores, 16));
     expect(await page.textContent('#claim-image-id')).toMatch(/^[0-9a-f]{64}$/);
 
     // The download link is a Blob URL holding the receipt.
@@ -197,6 +201,18 @@ describe.runIf(available)('the demo page in Chromium', () => {
       // allow-insecure follows the preset (fast is selected first); the image id comes from the worker.
       await page.click('#verify');
       expect(await verifyDone(page)).toBe('verified');
+      // Proving still works, on the worker's own thread (no memory to share), and says why.
+      await page.selectOption('#preset', 'fast');
+      await page.fill('#input', '');
+      await page.click('#prove');
+      await proveDone(page);
+      expect(await page.getAttribute('#prove-time', 'data-threads')).toBe('1');
+      expect(await page.textContent('#threads')).toMatch(/1 thread \(.*cross-origin isolation/);
+      await page.setInputFiles('#verify-file', {
+        name: 'hello.receipt',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(receipt!),
+      });
       await page.uncheck('#allow-insecure');
       await page.click('#verify');
       expect(await verifyDone(page)).toBe('insecure');
