@@ -49,13 +49,21 @@ describe.skipIf(!ENABLED)('npm package', () => {
     expect(verified).toMatchObject({ ok: true, exit_code: 0, output_hex: '37000000' });
     const script = `
       import { readFileSync } from 'node:fs';
-      import { proveElf, verifyReceipt } from 'rvstark';
-      const elf = readFileSync(${JSON.stringify(fib)});
-      const p = proveElf(new Uint8Array(elf), Uint8Array.of(5, 0, 0, 0), { preset: 'fast' });
+      import { proveElf, proveElfAsync } from 'rvstark';
+      import { verifyReceipt } from 'rvstark/verify';
+      const elf = new Uint8Array(readFileSync(${JSON.stringify(fib)}));
+      const p = proveElf(elf, Uint8Array.of(5, 0, 0, 0), { preset: 'fast' });
       const v = verifyReceipt(p.receipt, { allowInsecure: true, imageId: p.imageIdHex });
-      console.log(JSON.stringify({ ok: v.ok, out: Buffer.from(p.claim.output).toString('hex') }));`;
+      // The published workers: a coordinator and a helper from dist/worker, the same bytes.
+      const a = await proveElfAsync(elf, Uint8Array.of(5, 0, 0, 0), { preset: 'fast', threads: 2 });
+      console.log(JSON.stringify({
+        ok: v.ok,
+        out: Buffer.from(p.claim.output).toString('hex'),
+        threads: a.threads,
+        same: Buffer.from(a.receipt).equals(Buffer.from(p.receipt)),
+      }));`;
     writeFileSync(join(proj, 'try.mjs'), script);
     const lib = JSON.parse(execFileSync(process.execPath, ['try.mjs'], { cwd: proj, encoding: 'utf8' }));
-    expect(lib).toEqual({ ok: true, out: '05000000' });
+    expect(lib).toEqual({ ok: true, out: '05000000', threads: 2, same: true });
   }, 600_000);
 });
