@@ -48,6 +48,24 @@ export function* runProgramSteps(
   stride: number,
   out: WasmVec,
 ): Steps<void> {
+  const batch = new Batch();
+  addProgramJobs(batch, prog, inputs, logN, stride, out);
+  yield batch;
+}
+
+/**
+ * Appends `runProgram`'s jobs (one per range of points, registers in thread scratch) to `batch`,
+ * which may hold other programs' jobs: each job writes only its own points of `out`, so programs
+ * with distinct outputs share one batch. The program's code lives in the batch's temporaries.
+ */
+export function addProgramJobs(
+  batch: Batch,
+  prog: Program,
+  inputs: readonly WasmVec[],
+  logN: number,
+  stride: number,
+  out: WasmVec,
+): void {
   checkDomain(inputs, prog, logN);
   const n = 2 ** logN;
   if (out.length !== 4 * n) throw new RangeError(`output has ${out.length} words, expected ${4 * n}`);
@@ -55,7 +73,6 @@ export function* runProgramSteps(
   const block = Math.min(EVAL_BLOCK, n);
   const baseBytes = Math.ceil((prog.numBaseRegs * block * 4) / 64) * 64;
   const extBytes = prog.numExtRegs * 4 * block * 4;
-  const batch = new Batch();
   const code = batch.tempWords(prog.code);
   const pool = batch.tempWords(prog.pool);
   const table = batch.tempWords(inputs.map((c) => c.ptr));
@@ -70,7 +87,6 @@ export function* runProgramSteps(
       (1 << 3) | (1 << 4),
     );
   }
-  yield batch;
 }
 
 function extMul4(x: number[], y: number[]): number[] {

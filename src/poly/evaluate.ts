@@ -15,8 +15,8 @@ import {
   extPow,
   isCanonicalExt,
 } from '../field/ext.js';
-import { extVecBatchInverse } from '../field/vector.js';
-import { kernels } from '../wasm/kernels.js';
+import { Batch } from '../pool/batch.js';
+import { runSteps, type Steps } from '../pool/steps.js';
 import { WasmVec } from '../wasm/memory.js';
 import { checkShift, checkSize, PolyError } from './errors.js';
 import { toMont } from './kernels.js';
@@ -93,27 +93,59 @@ function baryFactor(n: number, shift: number, z: ExtFelt): ExtFelt {
  * every column. Use shift = 1 for the trace domain, the LDE shift for an LDE.
  */
 export function evalColumnsAtExt(cols: readonly WasmVec[], shift: number, z: ExtFelt): ExtFelt[] {
+  return runSteps(evalColumnsAtExtSteps(cols, shift, z));
+}
+
+/** Points per job of the weights' batch (an extension batch inversion and two chains). */
+const WEIGHT_POINTS = 1 << 14;
+/** Column values per job of the dot products' batch (whole columns, grouped while small). */
+const DOT_VALUES = 1 << 16;
+
+/**
+ * `evalColumnsAtExt` as steps (src/pool/steps.ts): a batch computing the weights by range of
+ * points (batch inversions per range: inverses are unique, so any split gives the same words),
+ * then a batch of dot products, a job per column or group of columns, each to its own 4 words.
+ */
+export function* evalColumnsAtExtSteps(
+  cols: readonly WasmVec[],
+  shift: number,
+  z: ExtFelt,
+): Steps<ExtFelt[]> {
   const logN = checkEvalColumns('evalColumnsAtExt', cols);
   checkShift('evalColumnsAtExt', shift);
   checkPoint('evalColumnsAtExt', z);
   const n = 1 << logN;
   const at = domainIndex(logN, shift, z);
   if (at >= 0) return cols.map((c) => Uint32Array.of(c.view[at], 0, 0, 0));
-  const wM = toMont(rootOfUnity(logN));
-  const d = new WasmVec(4 * n);
+  const w = rootOfUnity(logN);
+  const wM = toMont(w);
   const u = new WasmVec(4 * n);
-  const out = new WasmVec(4);
+  const out = new WasmVec(4 * cols.length);
   try {
-    kernels().cosetZMinusX(d.ptr, n, z[0], z[1], z[2], z[3], shift, wM);
-    extVecBatchInverse(u, d);
-    kernels().mulCosetPowersMont(u.ptr, n, toMont(toMont(shift)), wM);
-    const c = baryFactor(n, shift, z);
-    return cols.map((col) => {
-      kernels().dotBaseExt(col.ptr, u.ptr, n, out.ptr);
-      return extMul(out.view.slice(), c);
+    // u_i = Montgomery form of x_i/(z − x_i), x_i = shift·ω^i; z − x_i in thread scratch.
+    const weights = new Batch();
+    const rows = Math.min(n, WEIGHT_POINTS);
+    weights.needScratch(16 * rows);
+    for (let s = 0; s < n; s += rows) {
+      const c = Math.min(rows, n - s);
+      const x = mul(shift, pow(w, s));
+      weights.job();
+      weights.call('cosetZMinusX', [0, c, z[0], z[1], z[2], z[3], x, wM], 0b1);
+      weights.call('extVecBatchInverse', [u.ptr + 16 * s, 0, c], 0b10);
+      weights.call('mulCosetPowersMont', [u.ptr + 16 * s, c, toMont(toMont(x)), wM]);
+    }
+    yield weights;
+    const dots = new Batch();
+    const perJob = Math.max(1, Math.floor(DOT_VALUES / n));
+    cols.forEach((col, j) => {
+      if (j % perJob === 0) dots.job();
+      dots.call('dotBaseExt', [col.ptr, u.ptr, n, out.ptr + 16 * j]);
     });
+    yield dots;
+    const c = baryFactor(n, shift, z);
+    const o = out.view;
+    return cols.map((_, j) => extMul(o.slice(4 * j, 4 * j + 4), c));
   } finally {
-    d.free();
     u.free();
     out.free();
   }

@@ -117,6 +117,8 @@ export interface Kernels {
     scratch: number,
   ): void;
   blake3KeyTable(): number;
+  // kernels/pow.ts
+  fillPowRows(rows: number, seed: number, startLo: number, startHi: number, count: number): void;
   // kernels/copy.ts
   copyWords(dst: number, src: number, n: number): void;
   transposeToColumns(
@@ -127,6 +129,12 @@ export interface Kernels {
     col0: number,
     col1: number,
   ): void;
+  soaToAos(dst: number, src: number, n: number, start: number, count: number): void;
+  aosToSoa(d0: number, d1: number, d2: number, d3: number, src: number, count: number): void;
+  tileWords(dst: number, pattern: number, period: number, start: number, count: number): void;
+  vecAddConst(dst: number, a: number, c: number, n: number): void;
+  vecPrefixSum(a: number, n: number, total: number): void;
+  extVecBatchInverseFlag(dst: number, a: number, n: number, flag: number): void;
 }
 
 export type KernelName = keyof Kernels;
@@ -165,8 +173,15 @@ export const KERNEL_NAMES: readonly KernelName[] = [
   'blake3RowsRowMajor',
   'blake3RowsColumns',
   'blake3KeyTable',
+  'fillPowRows',
   'copyWords',
   'transposeToColumns',
+  'soaToAos',
+  'aosToSoa',
+  'tileWords',
+  'vecAddConst',
+  'vecPrefixSum',
+  'extVecBatchInverseFlag',
 ];
 
 export const KERNEL_ID: Readonly<Record<KernelName, number>> = Object.fromEntries(
