@@ -11,7 +11,7 @@ import { type ExtFelt, extAdd, extMul, extMulBase, extSub } from '../field/ext.j
 import { vecAdd } from '../field/vector.js';
 import { checkParams } from '../fri/params.js';
 import { commitSteps, type MerkleTree } from '../merkle/tree.js';
-import { evalColumnsAtExt } from '../poly/evaluate.js';
+import { evalColumnsAtExtSteps } from '../poly/evaluate.js';
 import { ldeColumnsSteps, ldeFromCoeffsSteps } from '../poly/lde.js';
 import { bitReverse, ntt } from '../poly/ntt.js';
 import { twiddles } from '../poly/twiddles.js';
@@ -30,8 +30,8 @@ import type { Transcript } from '../transcript/transcript.js';
 import { kernels } from '../wasm/kernels.js';
 import { WasmVec } from '../wasm/memory.js';
 import { grindFastSteps } from './grind.js';
-import { buildLogUpColumns } from './logup-trace.js';
-import { selectorColumns } from './selectors.js';
+import { buildLogUpColumnsSteps } from './logup-trace.js';
+import { selectorColumnsSteps } from './selectors.js';
 import type { ProvingKey } from './setup.js';
 
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
@@ -157,7 +157,7 @@ export function* proveUntilFriSteps(
   const auxLde: WasmVec[][] = prepared.map(() => []);
   const totals: ExtFelt[] = prepared.map(() => new Uint32Array(4));
   for (const t of withAux) {
-    const aux = buildLogUpColumns(
+    const aux = yield* buildLogUpColumnsSteps(
       prepared[t].built,
       mainCols[t],
       pre?.traces[t] ?? [],
@@ -227,7 +227,7 @@ export function* proveUntilFriSteps(
         ...(auxCols[t].length ? yield* ldeColumnsSteps(auxCols[t], logExt, LDE_SHIFT, 'natural') : []),
       ];
     }
-    const sel = selectorColumns(logN, logM);
+    const sel = yield* selectorColumnsSteps(logN, logM);
     const out = new WasmVec(4 * m);
     yield* runProgramSteps(
       prog,
@@ -301,8 +301,8 @@ export function* proveUntilFriSteps(
     const preCols = pre?.traces[t] ?? [];
     const traceCols = [...mainCols[t], ...preCols, ...auxCols[t]];
     const chunkValues = quotientCoeffs[t].map((c) => ntt(WasmVec.from(c.view)));
-    const local = evalColumnsAtExt([...traceCols, ...chunkValues], 1, zeta);
-    const next = evalColumnsAtExt(traceCols, 1, zNext);
+    const local = yield* evalColumnsAtExtSteps([...traceCols, ...chunkValues], 1, zeta);
+    const next = yield* evalColumnsAtExtSteps(traceCols, 1, zNext);
     for (const v of chunkValues) v.free();
     const w = mainCols[t].length;
     const pw = w + preCols.length;
@@ -403,8 +403,16 @@ function* deepCodeword(
     const soa = new WasmVec(4 * N);
     yield* runProgramSteps(prog, cols, logN, 1, soa);
     const aos = new WasmVec(4 * N);
-    soaToAos(soa.view, aos.view, N);
-    soa.free();
+    const transpose = new Batch();
+    for (let s = 0; s < N; s += DEEP_JOB_POINTS) {
+      const c = Math.min(DEEP_JOB_POINTS, N - s);
+      transpose.job().call('soaToAos', [aos.ptr + 16 * s, soa.ptr, N, s, c]);
+    }
+    try {
+      yield transpose;
+    } finally {
+      soa.free();
+    }
     numerators.push(aos);
   }
   // The LDE points in bit-reversed order, then 1/(x − ζ) and 1/(x − ζω).
@@ -471,12 +479,4 @@ function bitReverseBatch(cols: readonly WasmVec[], logM: number): Batch {
   const b = new Batch();
   for (const c of cols) b.job().call('bitrevPermute', [c.ptr, logM]);
   return b;
-}
-
-/** Structure-of-arrays (4 coordinate columns of n) to array-of-structures (4 words per point). */
-function soaToAos(soa: Uint32Array, aos: Uint32Array, n: number): void {
-  for (let c = 0; c < 4; c++) {
-    const base = c * n;
-    for (let i = 0; i < n; i++) aos[4 * i + c] = soa[base + i];
-  }
 }

@@ -50,8 +50,8 @@ vi.mock('../../src/prover/logup-trace.js', async (importOriginal) => {
   const orig = await importOriginal<typeof import('../../src/prover/logup-trace.js')>();
   return {
     ...orig,
-    buildLogUpColumns: (...args: Parameters<typeof orig.buildLogUpColumns>) => {
-      const out = orig.buildLogUpColumns(...args);
+    buildLogUpColumnsSteps: function* (...args: Parameters<typeof orig.buildLogUpColumnsSteps>) {
+      const out = yield* orig.buildLogUpColumnsSteps(...args);
       if (tamper !== null)
         tamper(
           args[0].name,

@@ -33,8 +33,8 @@ vi.mock('../../src/prover/logup-trace.js', async (importOriginal) => {
   const F = await import('../../src/field/babybear.js');
   return {
     ...real,
-    buildLogUpColumns(...args: Parameters<typeof real.buildLogUpColumns>) {
-      const aux = real.buildLogUpColumns(...args);
+    *buildLogUpColumnsSteps(...args: Parameters<typeof real.buildLogUpColumnsSteps>) {
+      const aux = yield* real.buildLogUpColumnsSteps(...args);
       const its = args[0].interactions;
       // Only the ranged counter's table: one interaction, a send on the byte bus (id 1).
       if (!forgery.on || its.length !== 1 || its[0].kind !== 'send' || its[0].bus.id !== 1) return aux;
