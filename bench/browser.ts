@@ -1,6 +1,7 @@
 // `npx tsx bench/browser.ts [--log2 16] [--runs 3] [--preset default] [--json]`: the prover in
 // headless Chromium (the demo page web/, its Web Worker) against Node, in one script, on the
-// same run: fib with the input that makes ≈ 2^log2 cycles. Cold is the first prove of a fresh
+// same run at the same thread count (one per core, on both sides): fib with the input that makes
+// ≈ 2^log2 cycles. Cold is the first prove of a fresh
 // Node process / a fresh page (a new worker); warm is the median of `runs` proves after it.
 // Verify: the page verifies on its main thread; warm is the median of `runs` after one. Warm
 // runs alternate Node and the browser.
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { inputForCycles } from '../src/cli/bench.js';
-import { type PresetName, proveElf, verifyReceipt } from '../src/index.js';
+import { type PresetName, proveElfOnPool, verifyReceipt, WorkerPool } from '../src/index.js';
 import { browserAvailable, buildPage, CHROMIUM, launchBrowser, servePage } from '../test/web/harness.js';
 
 const { values } = parseArgs({
@@ -44,11 +45,13 @@ const input = inputForCycles('fib', elf, log2);
 
 const load0 = loadavg()[0];
 log(`node: fib at 2^${log2} cycles, preset ${preset} (load average ${load0.toFixed(1)})`);
-const nodeCold = proveElf(elf, input, { preset });
+// The same thread count as the page's pool (one per core): a WorkerPool on this thread.
+const pool = await WorkerPool.create({ threads: availableParallelism() });
+const nodeCold = await proveElfOnPool(pool, elf, input, { preset });
 const cycles = nodeCold.claim.cycles;
 
-function nodeProve(): number {
-  return proveElf(elf, input, { preset }).timings.total;
+async function nodeProve(): Promise<number> {
+  return (await proveElfOnPool(pool, elf, input, { preset })).timings.total;
 }
 
 function nodeVerifyOnce(): number {
@@ -114,14 +117,16 @@ const nodeVerify: number[] = [];
 const browserVerify: number[] = [];
 let browserVerifyFirst: number;
 let isolated: boolean;
+let browserThreads = 0;
 try {
   const page = await freshPage();
   isolated = await page.evaluate(() => crossOriginIsolated);
   const first = await browserProve(page);
+  browserThreads = Number(await page.getAttribute('#prove-time', 'data-threads'));
   if (first.cycles !== cycles) throw new Error(`browser ran ${first.cycles} cycles, node ${cycles}`);
   browserCold = first.ms;
   for (let i = 0; i < runs; i++) {
-    nodeWarm.push(nodeProve());
+    nodeWarm.push(await nodeProve());
     browserWarm.push((await browserProve(page)).ms);
     log(
       `warm ${i + 1}/${runs}: node ${Math.round(nodeWarm[i])} ms, browser ${Math.round(browserWarm[i])} ms`,
@@ -137,6 +142,7 @@ try {
 } finally {
   await browser.close();
   await served.close();
+  await pool.close();
 }
 const load1 = loadavg()[0];
 
@@ -151,6 +157,8 @@ const result = {
   cores: availableParallelism(),
   load_average: [Math.round(load0 * 10) / 10, Math.round(load1 * 10) / 10],
   crossOriginIsolated: isolated,
+  node_threads: nodeCold.threads,
+  browser_threads: browserThreads,
   node_cold_ms: Math.round(nodeCold.timings.total),
   node_warm_ms: Math.round(median(nodeWarm)),
   browser_cold_ms: Math.round(browserCold),
