@@ -3,16 +3,15 @@
 // main thread (the verifier needs no worker, no wasm memory and no cross-origin isolation).
 
 import * as Comlink from 'comlink';
+import type { PresetName, ProveElfResult, ProvePhase } from 'rvstark';
+// The page's own verifier: the wasm-free entry (the prover and its wasm live in the worker only).
 import {
   type Claim,
   decodeReceipt,
-  type PresetName,
-  type ProveElfResult,
-  type ProvePhase,
   type StarkParams,
   type VerifyReceiptResult,
   verifyReceipt,
-} from 'rvstark';
+} from 'rvstark/verify';
 import fibUrl from '../guests/examples/fib/fib.elf?url';
 import helloUrl from '../guests/examples/hello/hello.elf?url';
 import modexpUrl from '../guests/examples/modexp/modexp.elf?url';
