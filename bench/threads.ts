@@ -4,12 +4,11 @@
 // run in the asynchronous prover (a coordinator worker and its pool, as `rvstark prove` does),
 // and their cold_ms is a fresh `rvstark prove --threads N` process.
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fibonacciAir, fibonacciTrace } from '../src/air/examples/fibonacci.js';
-import { guestElf, inputForCycles } from '../src/cli/bench.js';
+import { coldProve, guestElf, inputForCycles } from '../src/cli/bench.js';
 import { DEFAULT_PARAMS } from '../src/fri/params.js';
 import { WorkerPool } from '../src/pool/pool.js';
 import { proveAsync, setup } from '../src/prover/index.js';
@@ -99,29 +98,11 @@ async function rvRows(opts: BenchOptions): Promise<BenchRow[]> {
           await prover.close();
         }
         const elfPath = join('guests', 'examples', guest, `${guest}.elf`);
-        const child = spawnSync(
-          cli[0],
-          [
-            ...cli.slice(1),
-            'prove',
-            elfPath,
-            '--input',
-            inPath,
-            '-o',
-            join(tmp, 'r.bin'),
-            '--json',
-            '--threads',
-            String(threads),
-          ],
-          { encoding: 'utf8', maxBuffer: 64 << 20 },
-        );
-        let coldMs = Number.NaN;
-        let rss = Number.NaN;
-        if (child.status === 0) {
-          const j = JSON.parse(child.stdout) as { timings_ms: { total: number }; peak_rss_mb: number };
-          coldMs = j.timings_ms.total;
-          rss = j.peak_rss_mb;
-        } else console.error(`note: ${name}: the fresh prove process failed: ${child.stderr.trim()}`);
+        const cold = coldProve(cli, elfPath, inPath, join(tmp, 'r.bin'), ['--threads', String(threads)]);
+        if (cold.error !== null)
+          console.error(`note: ${name}: the fresh prove process failed: ${cold.error}`);
+        const coldMs = cold.coldMs;
+        const rss = cold.rss;
         const ms = warm.timings.total;
         out.push({
           name,

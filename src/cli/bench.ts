@@ -91,6 +91,30 @@ function median(xs: number[]): number {
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
+/**
+ * A fresh `rvstark prove --json` process (the cold time a user sees): its own total time, its
+ * wall time from spawn, and its peak RSS; NaN with the error's text if it failed.
+ */
+export function coldProve(
+  cli: readonly string[],
+  elfPath: string,
+  inPath: string,
+  outPath: string,
+  extra: readonly string[] = [],
+): { coldMs: number; coldWall: number; rss: number; error: string | null } {
+  const spawned = performance.now();
+  const child = spawnSync(
+    cli[0],
+    [...cli.slice(1), 'prove', elfPath, '--input', inPath, '-o', outPath, '--json', ...extra],
+    { encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
+  const coldWall = performance.now() - spawned;
+  if (child.status !== 0)
+    return { coldMs: Number.NaN, coldWall, rss: Number.NaN, error: child.stderr.trim() };
+  const j = JSON.parse(child.stdout) as { timings_ms: { total: number }; peak_rss_mb: number };
+  return { coldMs: j.timings_ms.total, coldWall, rss: j.peak_rss_mb, error: null };
+}
+
 /** Runs the benchmark; returns its rows (skipped guests and sizes are reported through onNote). */
 export async function runBench(opts: BenchRunOptions = {}): Promise<BenchRowResult[]> {
   const proveElf: typeof ProveElf = (await import('../zkvm/prove.js')).proveElf;
@@ -119,20 +143,9 @@ export async function runBench(opts: BenchRunOptions = {}): Promise<BenchRowResu
         const elfPath = join(packageRoot(), 'guests', 'examples', guest, `${guest}.elf`);
         const inPath = join(tmp, 'input.bin');
         writeFileSync(inPath, input);
-        const spawned = performance.now();
-        const child = spawnSync(
-          cli[0],
-          [...cli.slice(1), 'prove', elfPath, '--input', inPath, '-o', join(tmp, 'r.bin'), '--json'],
-          { encoding: 'utf8', maxBuffer: 64 << 20 },
-        );
-        const coldWall = performance.now() - spawned;
-        let coldMs = Number.NaN;
-        let rss = Number.NaN;
-        if (child.status === 0) {
-          const j = JSON.parse(child.stdout) as { timings_ms: { total: number }; peak_rss_mb: number };
-          coldMs = j.timings_ms.total;
-          rss = j.peak_rss_mb;
-        } else note(`${guest} 2^${log2}: the fresh prove process failed: ${child.stderr.trim()}`);
+        const cold = coldProve(cli, elfPath, inPath, join(tmp, 'r.bin'));
+        if (cold.error !== null) note(`${guest} 2^${log2}: the fresh prove process failed: ${cold.error}`);
+        const { coldMs, coldWall, rss } = cold;
         let t = performance.now();
         const v = verifyReceipt(warm.receipt);
         const verifyCold = performance.now() - t;

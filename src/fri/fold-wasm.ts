@@ -3,7 +3,7 @@
 
 import { extSquareAt } from '../field/ext.js';
 import { Batch } from '../pool/batch.js';
-import { kernels } from '../wasm/kernels.js';
+import { runBatchInline } from '../pool/steps.js';
 import type { WasmVec } from '../wasm/memory.js';
 
 /**
@@ -20,16 +20,7 @@ export function foldLayerWasm(
   tables: readonly WasmVec[],
   tmp: WasmVec | null,
 ): void {
-  const b = Uint32Array.from(beta);
-  let from = src.ptr;
-  let half = 2 ** (logN - 1);
-  for (let k = 0; k < logArity; k++) {
-    const to = k === logArity - 1 ? dst.ptr : (tmp as WasmVec).ptr;
-    kernels().friFoldPairs(to, from, half, tables[logN - k].ptr, b[0], b[1], b[2], b[3]);
-    from = to;
-    half /= 2;
-    extSquareAt(b, 0, b, 0);
-  }
+  runBatchInline(foldLayerBatch(dst, src, logN, logArity, beta, tables, tmp));
 }
 
 /** Output points per folding job (≈ 1 ms of kernel work). */

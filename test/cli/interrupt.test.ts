@@ -8,28 +8,27 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const tmp = mkdtempSync(join(tmpdir(), 'rvstark-sigint-'));
+/** `rvstark prove` of fib from the sources, with these input bytes and extra arguments. */
+const proveArgs = (inputHex: string, out: string, ...extra: string[]) => [
+  '--import',
+  'tsx',
+  'src/cli/main.ts',
+  'prove',
+  'guests/examples/fib/fib.elf',
+  '--input-hex',
+  inputHex,
+  '-o',
+  out,
+  ...extra,
+];
 
 describe('rvstark prove in workers', () => {
   it('exits promptly on SIGINT mid-proof and writes nothing', async () => {
     const out = join(tmp, 'r.bin');
     // fib(150000) ≈ 750k cycles at the default preset: many seconds of proving.
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/cli/main.ts',
-        'prove',
-        'guests/examples/fib/fib.elf',
-        '--input-hex',
-        'f0490200',
-        '-o',
-        out,
-        '--threads',
-        '2',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, proveArgs('f0490200', out, '--threads', '2'), {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // Wait until the prover is under way (its workers started and proving), then interrupt.
     await new Promise((r) => setTimeout(r, 6000));
     expect(child.exitCode).toBeNull();
@@ -48,20 +47,8 @@ describe('rvstark prove in workers', () => {
 
   it('refuses a bad --threads with a one-line usage error', async () => {
     const r = await new Promise<{ code: number | null; stderr: string }>((resolve) =>
-      execFile(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          'src/cli/main.ts',
-          'prove',
-          'guests/examples/fib/fib.elf',
-          '-o',
-          join(tmp, 'x'),
-          '--threads',
-          '0',
-        ],
-        (err, _stdout, stderr) => resolve({ code: err === null ? 0 : (err.code as number), stderr }),
+      execFile(process.execPath, proveArgs('00', join(tmp, 'x'), '--threads', '0'), (err, _stdout, stderr) =>
+        resolve({ code: err === null ? 0 : (err.code as number), stderr }),
       ),
     );
     expect(r.code).toBe(2);
