@@ -16,7 +16,7 @@ import { CircuitError } from '../../circuits/machine/errors.js';
 import { execute, loadElf } from '../vm/index.js';
 import type { proveElf as ProveElf } from '../zkvm/prove.js';
 import type { verifyReceipt as VerifyReceipt } from '../zkvm/verify.js';
-import { EXIT_OK } from './common.js';
+import { EXIT_OK, parseThreads } from './common.js';
 
 export interface BenchRowResult {
   readonly guest: string;
@@ -47,6 +47,8 @@ export interface BenchRunOptions {
   readonly cli?: readonly string[];
   readonly onRow?: (row: BenchRowResult) => void;
   readonly onNote?: (note: string) => void;
+  /** Prove in workers with this many threads (default: on this thread, synchronously). */
+  readonly threads?: number;
 }
 
 export const BENCH_GUESTS = ['fib', 'sha256'] as const;
@@ -117,7 +119,15 @@ export function coldProve(
 
 /** Runs the benchmark; returns its rows (skipped guests and sizes are reported through onNote). */
 export async function runBench(opts: BenchRunOptions = {}): Promise<BenchRowResult[]> {
-  const proveElf: typeof ProveElf = (await import('../zkvm/prove.js')).proveElf;
+  const syncProve: typeof ProveElf = (await import('../zkvm/prove.js')).proveElf;
+  const prover =
+    opts.threads === undefined
+      ? null
+      : await (await import('../zkvm/prove-async.js')).Prover.create({ threads: opts.threads });
+  const proveElf = async (elf: Uint8Array, input: Uint8Array) =>
+    prover === null
+      ? syncProve(elf, input, { preset: 'default' })
+      : prover.proveElf(elf, input, { preset: 'default' });
   const verifyReceipt: typeof VerifyReceipt = (await import('../zkvm/verify.js')).verifyReceipt;
   const sizes = opts.sizes ?? (opts.quick ? [14] : [14, 16, 18, 20]);
   const note = opts.onNote ?? (() => {});
@@ -130,7 +140,7 @@ export async function runBench(opts: BenchRunOptions = {}): Promise<BenchRowResu
       for (const log2 of sizes) {
         const input = inputForCycles(guest, elf, log2);
         try {
-          proveElf(elf, input, { preset: 'default' }); // the first prove of this size: warm-up
+          await proveElf(elf, input); // the first prove of this size: warm-up
         } catch (e) {
           if (e instanceof CircuitError && e.kind === 'unsupported-opcode') {
             note(`${guest}: skipped: ${e.message}`);
@@ -139,11 +149,12 @@ export async function runBench(opts: BenchRunOptions = {}): Promise<BenchRowResu
           note(`${guest} 2^${log2}: skipped: ${(e as Error).message}`);
           continue;
         }
-        const warm = proveElf(elf, input, { preset: 'default' });
+        const warm = await proveElf(elf, input);
         const elfPath = join(packageRoot(), 'guests', 'examples', guest, `${guest}.elf`);
         const inPath = join(tmp, 'input.bin');
         writeFileSync(inPath, input);
-        const cold = coldProve(cli, elfPath, inPath, join(tmp, 'r.bin'));
+        const threadArgs = opts.threads === undefined ? [] : ['--threads', String(opts.threads)];
+        const cold = coldProve(cli, elfPath, inPath, join(tmp, 'r.bin'), threadArgs);
         if (cold.error !== null) note(`${guest} 2^${log2}: the fresh prove process failed: ${cold.error}`);
         const { coldMs, coldWall, rss } = cold;
         let t = performance.now();
@@ -178,16 +189,22 @@ export async function runBench(opts: BenchRunOptions = {}): Promise<BenchRowResu
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    await prover?.close();
   }
   return rows;
 }
 
-export async function benchCommand(opts: { quick?: boolean; json?: boolean }): Promise<number> {
+export async function benchCommand(opts: {
+  quick?: boolean;
+  json?: boolean;
+  threads?: string;
+}): Promise<number> {
   const header =
     'guest    size   cycles     prove s  cold s   cycles/s  verify ms  proof KiB  peak RSS  bits   cells/cycle';
   if (!opts.json) process.stdout.write(`${header}\n`);
   await runBench({
     quick: opts.quick === true,
+    threads: parseThreads(opts.threads),
     cli: [process.execPath, ...process.execArgv, resolve(process.argv[1])],
     onNote: (n) => process.stderr.write(`note: ${n}\n`),
     onRow: (r) => {

@@ -47,3 +47,11 @@ export function parsePositiveInt(value: string, name: string): number {
   }
   return Number(value);
 }
+
+/** `--threads N` as a number (undefined: RVSTARK_THREADS, else every core). */
+export function parseThreads(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = parsePositiveInt(value, '--threads');
+  if (n > 64) throw new CliError(`--threads expects 1..64, got ${value}`);
+  return n;
+}

@@ -20,7 +20,7 @@ import {
   EXIT_OK,
   EXIT_USAGE,
   parseHex,
-  parsePositiveInt,
+  parseThreads,
   readFileOrFail,
 } from './common.js';
 import { claimJson, claimLines, securityJson, securityLine } from './verify.js';
@@ -57,14 +57,6 @@ export interface ProveOptions {
   dev?: boolean;
   json?: boolean;
   threads?: string;
-}
-
-/** `--threads N` as a number (undefined: RVSTARK_THREADS, else every core). */
-export function parseThreads(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = parsePositiveInt(value, '--threads');
-  if (n > 64) throw new CliError(`--threads expects 1..64, got ${value}`);
-  return n;
 }
 
 export async function proveCommand(elfPath: string, opts: ProveOptions): Promise<number> {
