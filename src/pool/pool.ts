@@ -96,6 +96,7 @@ export class WorkerPool implements Executor {
   private failure: string | null = null;
   private closed = false;
   private busy = false;
+  private stopping: Promise<void> | null = null;
 
   private constructor(
     threads: number,
@@ -184,17 +185,19 @@ export class WorkerPool implements Executor {
     if (this.failure !== null) throw new PoolError(`a pool worker died: ${this.failure}`);
     if (this.busy) throw new PoolError('one batch at a time per pool');
     if (batch.jobs === 0) return;
-    this.busy = true;
     const ctrl = this.ctrl;
     // One thread: the inline path (no buffer to share, same bytes).
     if (this.helpers.length === 0) {
-      this.busy = false;
       runBatchInline(batch);
       return;
     }
-    batch.encodeInto(this.batchWords);
-    const scratch = batch.scratchBytes > 0 ? alloc(batch.scratchBytes * this.threads) : 0;
+    this.busy = true;
+    let scratch = 0;
     try {
+      // Inside the try: a batch too large for the buffer, or a failed scratch allocation, must
+      // not leave the pool busy for ever.
+      batch.encodeInto(this.batchWords);
+      scratch = batch.scratchBytes > 0 ? alloc(batch.scratchBytes * this.threads) : 0;
       // Publish: GEN odd while writing, even when complete (control.ts).
       const gen = Atomics.load(ctrl, GEN) + 2;
       Atomics.store(ctrl, GEN, gen - 1);
@@ -213,7 +216,17 @@ export class WorkerPool implements Executor {
       for (;;) {
         const done = Atomics.load(ctrl, DONE);
         if (done >= batch.jobs) break;
-        if (this.failure !== null) throw new PoolError(`a pool worker died: ${this.failure}`);
+        // A helper died, or close() ran during the batch (its helpers are terminated, so their
+        // jobs never finish): stop every helper before rejecting, so that none still writes into
+        // the batch's memory once the caller frees it (then reuses it).
+        if (this.failure !== null) {
+          await this.stopHelpers();
+          throw new PoolError(`a pool worker died: ${this.failure}`);
+        }
+        if (this.closed) {
+          await this.stopHelpers();
+          throw new PoolError('the pool was closed during a batch');
+        }
         const w = waitAsync(ctrl, DONE, done, 50);
         if (w.async) await w.value;
       }
@@ -224,13 +237,21 @@ export class WorkerPool implements Executor {
     }
   }
 
+  /** Sets the stop flag, wakes and terminates every helper (once); resolves when they are gone. */
+  private stopHelpers(): Promise<void> {
+    if (this.stopping === null) {
+      Atomics.store(this.ctrl, STOP, 1);
+      Atomics.add(this.ctrl, GEN, 2);
+      Atomics.notify(this.ctrl, GEN);
+      this.stopping = Promise.all(this.helpers.map((h) => h.terminate())).then(() => undefined);
+    }
+    return this.stopping;
+  }
+
   /** Stops and terminates the helpers; the pool cannot be used afterwards. Idempotent. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    Atomics.store(this.ctrl, STOP, 1);
-    Atomics.add(this.ctrl, GEN, 2);
-    Atomics.notify(this.ctrl, GEN);
-    await Promise.all(this.helpers.map((h) => h.terminate()));
+    await this.stopHelpers();
   }
 }
