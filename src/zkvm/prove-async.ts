@@ -95,6 +95,8 @@ export class Prover {
   private readonly inline: WorkerPool | null;
   private failure: string | null = null;
   private closed = false;
+  /** Rejections of the calls waiting for the coordinator (a proof must not outlive close()). */
+  private readonly pending = new Set<(e: Error) => void>();
 
   private constructor(
     threads: number,
@@ -110,6 +112,25 @@ export class Prover {
     this.fallback = fallback;
     worker?.onFailure((why) => {
       this.failure = why;
+      this.settlePending(new PoolError(`the prover worker died: ${why}`));
+    });
+  }
+
+  /** Rejects by `e` every call still waiting for the coordinator's answer. */
+  private settlePending(e: Error): void {
+    for (const reject of this.pending) reject(e);
+    this.pending.clear();
+  }
+
+  /** `p`, rejected early if the coordinator dies or the prover is closed before it answers. */
+  private track<T>(p: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.failure !== null) {
+        reject(new PoolError(`the prover worker died: ${this.failure}`));
+        return;
+      }
+      this.pending.add(reject);
+      p.then(resolve, reject).finally(() => this.pending.delete(reject));
     });
   }
 
@@ -143,11 +164,9 @@ export class Prover {
     if (this.failure !== null) throw new PoolError(`the prover worker died: ${this.failure}`);
     if (this.inline !== null)
       return { ...(await proveElfOnPool(this.inline, elf, input, opts)), fallback: this.fallback };
-    const worker = this.worker as SpawnedWorker;
     const api = this.api as Comlink.Remote<ProverWorkerApi>;
     const { onProgress, ...rest } = opts;
-    const r: ProveOutcome = await withFailure<ProveOutcome>(
-      worker,
+    const r: ProveOutcome = await this.track<ProveOutcome>(
       api.proveElf(elf, input, rest, onProgress === undefined ? undefined : Comlink.proxy(onProgress)),
     );
     if (!r.ok) throw fromWire(r.error);
@@ -168,6 +187,8 @@ export class Prover {
     } finally {
       api[Comlink.releaseProxy]();
       await this.worker?.terminate();
+      // A proof still running had its worker terminated under it: it will never answer.
+      this.settlePending(new PoolError('the prover was closed during a proof'));
     }
   }
 }
