@@ -101,6 +101,34 @@ function* extend(
   fromCoeffs: boolean,
 ): Steps<WasmVec[]> {
   if (Array.isArray(cols) && cols.length === 0) return [];
+  const batch = new Batch();
+  const out = planExtend(batch, op, cols, logBlowup, shift, order, fromCoeffs);
+  try {
+    yield batch;
+  } catch (e) {
+    for (const v of out) v.free();
+    throw e;
+  }
+  return out;
+}
+
+/**
+ * Appends to `batch` the jobs extending `cols` (one per column, short columns sharing a job) and
+ * returns the output columns. The factors live in the batch's temporaries, so the batch may run
+ * later (in the background); the columns' data need only be there when it runs. `before(j)` may
+ * append calls that run first in column j's job (e.g. writing column j).
+ */
+export function planExtend(
+  batch: Batch,
+  op: string,
+  cols: readonly WasmVec[],
+  logBlowup: number,
+  shift: number,
+  order: Order,
+  fromCoeffs: boolean,
+  before?: (j: number) => void,
+): WasmVec[] {
+  if (Array.isArray(cols) && cols.length === 0) return [];
   const logn = checkColumns(op, cols);
   const logB = checkLogBlowup(op, logBlowup);
   const logN = logn + logB;
@@ -117,35 +145,35 @@ function* extend(
   // coefficients of the DIF (no 1/n for coefficient input). Bit-reversed: facs[c·n + i] =
   // (shift·ω_N^{rev_B(c)})^i / n, coset c's scaled coefficients.
   const start = toMont(fromCoeffs ? 1 : inv(n));
-  const fac = new WasmVec(natural ? n : N);
+  const fac = batch.temp(4 * (natural ? n : N));
   if (natural) {
-    K().powersMont(fac.ptr, n, start, toMont(shift));
-    K().bitrevPermute(fac.ptr, logn);
+    K().powersMont(fac, n, start, toMont(shift));
+    K().bitrevPermute(fac, logn);
   } else {
     const wN = rootOfUnity(logn + logB);
     for (let c = 0; c < B; c++) {
-      K().powersMont(fac.ptr + 4 * c * n, n, start, toMont(mul(shift, pow(wN, reverseBits(c, logB)))));
+      K().powersMont(fac + 4 * c * n, n, start, toMont(mul(shift, pow(wN, reverseBits(c, logB)))));
     }
   }
   // Every twiddle table the batch reads, fetched before it runs (a later fetch of a larger
-  // table of the same direction would free the one a job reads).
+  // table of the same direction would free the one a job reads, unless held: holdTwiddles).
   const twInv = twiddles(logn, true);
   const twFwd = twiddles(natural ? logN : logn, false);
   const out: WasmVec[] = [];
   try {
-    const batch = new Batch();
     const perJob = Math.max(1, Math.floor(JOB_WORDS / N));
     for (let j = 0; j < cols.length; j++) {
       const dst = new WasmVec(N);
       out.push(dst);
       if (j % perJob === 0) batch.job();
+      before?.(j);
       if (natural) {
         // The input goes to the top n words of the output, so no scratch is needed (see ldeDit).
         const top = dst.ptr + 4 * (N - n);
         batch.call('copyWords', [top, cols[j].ptr, n]);
         if (fromCoeffs) batch.call('bitrevPermute', [top, logn]);
         else batch.call('nttDif', [top, logn, twInv]);
-        batch.call('ldeDit', [dst.ptr, top, fac.ptr, logN, logB, twFwd]);
+        batch.call('ldeDit', [dst.ptr, top, fac, logN, logB, twFwd]);
       } else {
         batch.call('copyWords', [dst.ptr, cols[j].ptr, n]);
         if (!fromCoeffs) {
@@ -155,17 +183,14 @@ function* extend(
         // Coset 0 is computed last: its block holds the coefficients the others read.
         for (let c = B - 1; c >= 0; c--) {
           const blk = dst.ptr + 4 * c * n;
-          batch.call('mulMont', [blk, dst.ptr, fac.ptr + 4 * c * n, n]);
+          batch.call('mulMont', [blk, dst.ptr, fac + 4 * c * n, n]);
           batch.call('nttDif', [blk, logn, twFwd]);
         }
       }
     }
-    yield batch;
   } catch (e) {
     for (const v of out) v.free();
     throw e;
-  } finally {
-    fac.free();
   }
   return out;
 }

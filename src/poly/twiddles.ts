@@ -3,7 +3,9 @@
 // entries for h do not depend on the transform size, so the table for the largest size seen
 // serves every smaller size.
 // Invariant: a returned pointer stays valid until a larger size is requested (then it is freed,
-// so callers fetch the pointer per call and never keep it).
+// so callers fetch the pointer per call and never keep it), or, while a hold is taken
+// (`holdTwiddles`: batches running in the background may still read them), until the last hold
+// is released.
 
 import { inv, rootOfUnity } from '../field/babybear.js';
 import { WasmVec } from '../wasm/memory.js';
@@ -13,6 +15,23 @@ import { K, toMont } from './kernels.js';
 const MIN_LOG = 10;
 
 const tables: [WasmVec | null, WasmVec | null] = [null, null];
+let holds = 0;
+const retired: WasmVec[] = [];
+
+/**
+ * Keeps every table handed out alive until the returned release is called (background batches
+ * planned now may run after a larger table replaced theirs). Holds nest.
+ */
+export function holdTwiddles(): () => void {
+  holds++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holds--;
+    if (holds === 0) for (const t of retired.splice(0)) t.free();
+  };
+}
 
 /** Byte pointer of the Montgomery twiddle table covering sizes up to 2^logN. */
 export function twiddles(logN: number, inverse: boolean): number {
@@ -24,7 +43,10 @@ export function twiddles(logN: number, inverse: boolean): number {
   const tw = new WasmVec(2 * n);
   const w = inverse ? inv(rootOfUnity(log)) : rootOfUnity(log);
   K().twiddleTable(tw.ptr, log, toMont(w));
-  cur?.free();
+  if (cur !== null) {
+    if (holds > 0) retired.push(cur);
+    else cur.free();
+  }
   tables[d] = tw;
   return tw.ptr;
 }

@@ -6,6 +6,7 @@
 // hangs) when a job throws or a helper dies.
 
 import * as Comlink from 'comlink';
+import { holdTwiddles } from '../poly/twiddles.js';
 import { kernelModule, kernels } from '../wasm/kernels.js';
 import { alloc, free, wasmMemory } from '../wasm/memory.js';
 import type { Batch } from './batch.js';
@@ -96,6 +97,11 @@ export class WorkerPool implements Executor {
   private failure: string | null = null;
   private closed = false;
   private busy = false;
+  private bgActive: { batch: Batch; gen: number; scratch: number } | null = null;
+  private readonly bgQueue: Batch[] = [];
+  private bgError: string | null = null;
+  /** A hold on the twiddle tables while background batches are queued or running. */
+  private bgHold: (() => void) | null = null;
   private stopping: Promise<void> | null = null;
 
   private constructor(
@@ -184,57 +190,159 @@ export class WorkerPool implements Executor {
     if (this.closed) throw new PoolError('the pool is closed');
     if (this.failure !== null) throw new PoolError(`a pool worker died: ${this.failure}`);
     if (this.busy) throw new PoolError('one batch at a time per pool');
-    if (batch.jobs === 0) return;
-    const ctrl = this.ctrl;
     // One thread: the inline path (no buffer to share, same bytes).
     if (this.helpers.length === 0) {
-      runBatchInline(batch);
+      if (batch.jobs > 0) runBatchInline(batch);
       return;
     }
     this.busy = true;
-    let scratch = 0;
+    const release = holdTwiddles();
     try {
-      // Inside the try: a batch too large for the buffer, or a failed scratch allocation, must
-      // not leave the pool busy for ever.
-      batch.encodeInto(this.batchWords);
-      scratch = batch.scratchBytes > 0 ? alloc(batch.scratchBytes * this.threads) : 0;
-      // Publish: GEN odd while writing, even when complete (control.ts).
-      const gen = Atomics.load(ctrl, GEN) + 2;
-      Atomics.store(ctrl, GEN, gen - 1);
-      Atomics.store(ctrl, SCRATCH_BYTES, batch.scratchBytes);
-      Atomics.store(ctrl, NUM_JOBS, batch.jobs);
-      Atomics.store(ctrl, SCRATCH_BASE, scratch);
-      Atomics.store(ctrl, DONE, 0);
-      Atomics.store(ctrl, ERROR, 0);
-      Atomics.store(ctrl, ERROR_LEN, 0);
-      Atomics.store(ctrl, NEXT, tagOf(gen) << 16);
-      Atomics.store(ctrl, GEN, gen);
-      Atomics.notify(ctrl, GEN);
-      workOn(ctrl, this.batchWords, gen, kernels() as unknown as Record<string, unknown>, 0);
-      // Wait for the helpers' jobs without blocking this thread's event loop, so that a helper's
-      // death is seen (its exit event) and fails the batch instead of hanging it.
-      for (;;) {
-        const done = Atomics.load(ctrl, DONE);
-        if (done >= batch.jobs) break;
-        // A helper died, or close() ran during the batch (its helpers are terminated, so their
-        // jobs never finish): stop every helper before rejecting, so that none still writes into
-        // the batch's memory once the caller frees it (then reuses it).
-        if (this.failure !== null) {
-          await this.stopHelpers();
-          throw new PoolError(`a pool worker died: ${this.failure}`);
-        }
-        if (this.closed) {
-          await this.stopHelpers();
-          throw new PoolError('the pool was closed during a batch');
-        }
-        const w = waitAsync(ctrl, DONE, done, 50);
-        if (w.async) await w.value;
+      // Background batches first, in order (an empty batch is just this barrier). Without any,
+      // publish at once (no await before it).
+      if (this.bgActive !== null || this.bgQueue.length > 0 || this.bgError !== null)
+        await this.drainBackground();
+      if (batch.jobs === 0) return;
+      const { gen, scratch } = this.publish(batch);
+      try {
+        workOn(this.ctrl, this.batchWords, gen, kernels() as unknown as Record<string, unknown>, 0);
+        await this.waitDone(batch.jobs);
+        if (Atomics.load(this.ctrl, ERROR) !== 0)
+          throw new PoolError(`a pool job failed: ${errorText(this.ctrl)}`);
+      } finally {
+        if (scratch) free(scratch);
       }
-      if (Atomics.load(ctrl, ERROR) !== 0) throw new PoolError(`a pool job failed: ${errorText(ctrl)}`);
     } finally {
-      if (scratch) free(scratch);
+      release();
       this.busy = false;
     }
+  }
+
+  /**
+   * Starts `batch` on the helpers without this thread taking its jobs, and returns at once; the
+   * batch is released when done. Background batches run one at a time, in order; `run` (an empty
+   * batch included) first waits for all of them, helping with their jobs.
+   */
+  startBackground(batch: Batch): void {
+    if (this.closed || this.failure !== null || this.helpers.length === 0 || batch.jobs === 0) {
+      try {
+        if (this.closed) throw new PoolError('the pool is closed');
+        if (this.failure !== null) throw new PoolError(`a pool worker died: ${this.failure}`);
+        if (batch.jobs > 0) runBatchInline(batch);
+      } finally {
+        batch.release();
+      }
+      return;
+    }
+    if (this.bgActive === null && this.bgQueue.length === 0) this.bgHold = holdTwiddles();
+    this.bgQueue.push(batch);
+    this.pumpBackground();
+  }
+
+  /** Encodes and publishes a batch (seqlock: GEN odd while writing, control.ts); its scratch. */
+  private publish(batch: Batch): { gen: number; scratch: number } {
+    const ctrl = this.ctrl;
+    // A batch too large for the buffer, or a failed scratch allocation, throws before publishing.
+    batch.encodeInto(this.batchWords);
+    const scratch = batch.scratchBytes > 0 ? alloc(batch.scratchBytes * this.threads) : 0;
+    const gen = Atomics.load(ctrl, GEN) + 2;
+    Atomics.store(ctrl, GEN, gen - 1);
+    Atomics.store(ctrl, SCRATCH_BYTES, batch.scratchBytes);
+    Atomics.store(ctrl, NUM_JOBS, batch.jobs);
+    Atomics.store(ctrl, SCRATCH_BASE, scratch);
+    Atomics.store(ctrl, DONE, 0);
+    Atomics.store(ctrl, ERROR, 0);
+    Atomics.store(ctrl, ERROR_LEN, 0);
+    Atomics.store(ctrl, NEXT, tagOf(gen) << 16);
+    Atomics.store(ctrl, GEN, gen);
+    Atomics.notify(ctrl, GEN);
+    return { gen, scratch };
+  }
+
+  /**
+   * Waits until `jobs` jobs of the published batch are done, without blocking this thread's event
+   * loop, so that a helper's death (its exit event) or close() fails the wait instead of hanging it.
+   */
+  private async waitDone(jobs: number): Promise<void> {
+    const ctrl = this.ctrl;
+    for (;;) {
+      const done = Atomics.load(ctrl, DONE);
+      if (done >= jobs) return;
+      // Stop every helper before rejecting, so that none still writes into the batch's memory
+      // once the caller frees it (then reuses it).
+      if (this.failure !== null) {
+        await this.stopHelpers();
+        this.dropBackground();
+        throw new PoolError(`a pool worker died: ${this.failure}`);
+      }
+      if (this.closed) {
+        await this.stopHelpers();
+        this.dropBackground();
+        throw new PoolError('the pool was closed during a batch');
+      }
+      const w = waitAsync(ctrl, DONE, done, 50);
+      if (w.async) await w.value;
+    }
+  }
+
+  /** Retires the running background batch if it is done and publishes the next; never waits. */
+  private pumpBackground(): void {
+    for (;;) {
+      const cur = this.bgActive;
+      if (cur !== null) {
+        if (Atomics.load(this.ctrl, DONE) < cur.batch.jobs) return;
+        if (Atomics.load(this.ctrl, ERROR) !== 0) this.bgError ??= errorText(this.ctrl);
+        if (cur.scratch) free(cur.scratch);
+        cur.batch.release();
+        this.bgActive = null;
+      }
+      const next = this.bgQueue.shift();
+      if (next === undefined) {
+        // Nothing in flight: twiddle tables retired meanwhile may go.
+        this.bgHold?.();
+        this.bgHold = null;
+        return;
+      }
+      if (this.bgError !== null) {
+        next.release(); // after a failed job, later batches are dropped; run() reports the error
+        continue;
+      }
+      try {
+        this.bgActive = { batch: next, ...this.publish(next) };
+      } catch (e) {
+        this.bgError ??= e instanceof Error ? e.message : String(e);
+        next.release();
+      }
+    }
+  }
+
+  /** Waits for every background batch, taking its jobs too; rethrows a background failure. */
+  private async drainBackground(): Promise<void> {
+    for (;;) {
+      this.pumpBackground();
+      const cur = this.bgActive;
+      if (cur === null) break;
+      workOn(this.ctrl, this.batchWords, cur.gen, kernels() as unknown as Record<string, unknown>, 0);
+      await this.waitDone(cur.batch.jobs);
+    }
+    if (this.bgError !== null) {
+      const why = this.bgError;
+      this.bgError = null;
+      throw new PoolError(`a pool job failed: ${why}`);
+    }
+  }
+
+  /** After the helpers are gone: releases the running and queued background batches. */
+  private dropBackground(): void {
+    const cur = this.bgActive;
+    this.bgActive = null;
+    if (cur !== null) {
+      if (cur.scratch) free(cur.scratch);
+      cur.batch.release();
+    }
+    for (const b of this.bgQueue.splice(0)) b.release();
+    this.bgHold?.();
+    this.bgHold = null;
   }
 
   /** Sets the stop flag, wakes and terminates every helper (once); resolves when they are gone. */
@@ -253,5 +361,6 @@ export class WorkerPool implements Executor {
     if (this.closed) return;
     this.closed = true;
     await this.stopHelpers();
+    this.dropBackground();
   }
 }

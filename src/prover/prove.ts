@@ -18,7 +18,7 @@ import { twiddles } from '../poly/twiddles.js';
 import { Batch } from '../pool/batch.js';
 import { runSteps, type Steps } from '../pool/steps.js';
 import { StarkChannel } from '../stark/channel.js';
-import { columnsToWasmSteps } from '../stark/columns.js';
+import { columnsToWasmSteps, type PreparedMain } from '../stark/columns.js';
 import { forEachDeepTerm, Powers, type TableOpenings } from '../stark/deep.js';
 import { LDE_SHIFT, zetaOutsideDomains } from '../stark/domain.js';
 import { StarkError } from '../stark/errors.js';
@@ -76,11 +76,36 @@ export function proveUntilFri(
   return runSteps(proveUntilFriSteps(pk, tables, contributions));
 }
 
+/**
+ * `premain[t]`, when given, is table t's main columns and LDE already planned from its trace
+ * (planMainColumns), perhaps still running in the background: the prover takes them over (frees
+ * them) instead of computing them again.
+ */
+
 /** Steps 0–5 as steps (src/pool/steps.ts): the kernel work goes out in batches. */
 export function* proveUntilFriSteps(
   pk: ProvingKey,
   tables: readonly TableWitnessInput[],
   contributions: readonly BusContribution[] = [],
+  premain: readonly (PreparedMain | undefined)[] = [],
+): Steps<ProverState> {
+  // What the body has allocated, freed if it fails anywhere (a batch's job trapped, a helper
+  // died, a check threw): a long-lived prover must not leak a proof's memory per failure.
+  const undo: (() => void)[] = [];
+  try {
+    return yield* proveUntilFriBody(pk, tables, contributions, premain, undo);
+  } catch (e) {
+    for (const f of undo.reverse()) f();
+    throw e;
+  }
+}
+
+function* proveUntilFriBody(
+  pk: ProvingKey,
+  tables: readonly TableWitnessInput[],
+  contributions: readonly BusContribution[],
+  premain: readonly (PreparedMain | undefined)[],
+  undo: (() => void)[],
 ): Steps<ProverState> {
   const params = pk.verifyingKey.params;
   checkParams(params);
@@ -118,10 +143,14 @@ export function* proveUntilFriSteps(
     else owned.push(v);
     return v;
   };
+  undo.push(() => {
+    for (const v of owned) v.free();
+  });
 
   const clock = new StepClock();
   // 0 ----- statement (the verifying key first) and the preprocessed commitment it holds
   const pre = commitPreprocessed(pk.fixed, logBlowup);
+  undo.push(() => pre?.free());
   const vkRoot = pk.verifyingKey.preRoot;
   const root = pre?.root ?? null;
   if (root === null || vkRoot === null ? root !== vkRoot : !bytesEqual(root, vkRoot)) {
@@ -135,15 +164,19 @@ export function* proveUntilFriSteps(
   // 1 ----- commit the main traces
   const mainCols: WasmVec[][] = [];
   const mainLde: WasmVec[][] = [];
+  // Tables whose columns were planned early: their batches may still run (a barrier waits).
+  for (const p of premain) if (p !== undefined) track([...p.cols, ...p.ldes]);
+  if (premain.some((p) => p !== undefined)) yield new Batch();
   for (let t = 0; t < tables.length; t++) {
-    const cols = yield* columnsToWasmSteps(tables[t].trace);
+    const early = premain[t];
+    const cols = early?.cols ?? (yield* columnsToWasmSteps(tables[t].trace));
     // Canonical values only, checked by a SIMD scan of each column (a TS loop over every cell
     // took ≈ 0.2 s at 2^18 cycles).
     for (let j = 0; j < cols.length; j++) {
       const i = kernels().vecFirstNonCanonical(cols[j].ptr, cols[j].length);
       if (i < 0) continue;
       const v = cols[j].view[i];
-      for (const c of cols) c.free();
+      for (const c of [...cols, ...(early?.ldes ?? [])]) c.free();
       for (const o of owned) o.free();
       pre?.free();
       throw new StarkError(
@@ -151,12 +184,16 @@ export function* proveUntilFriSteps(
         `chip ${prepared[t].name}: trace value ${v} is not below p (row ${i}, column ${j})`,
       );
     }
-    mainCols.push(track(cols));
+    mainCols.push(early === undefined ? track(cols) : cols);
   }
-  for (const c of mainCols) mainLde.push(track(yield* ldeColumnsSteps(c, logBlowup, LDE_SHIFT, 'bitrev')));
+  for (let t = 0; t < tables.length; t++) {
+    const early = premain[t];
+    mainLde.push(early?.ldes ?? track(yield* ldeColumnsSteps(mainCols[t], logBlowup, LDE_SHIFT, 'bitrev')));
+  }
   const main = yield* commitSteps(
     mainLde.map((c) => ({ layout: 'columns' as const, columns: c, height: c[0].length })),
   );
+  undo.push(() => main.tree.free());
   channel.mainRoot(main.root);
   // Grinding before β, γ: each bit adds one to the LogUp term (docs/SECURITY.md).
   const logUpBits = params.logUpPowBits ?? 0;
@@ -193,6 +230,7 @@ export function* proveUntilFriSteps(
           })),
         )
       : null;
+  undo.push(() => aux?.tree.free());
   channel.aux(
     aux?.root ?? null,
     withAux.map((t) => totals[t]),
@@ -286,6 +324,7 @@ export function* proveUntilFriSteps(
   const quotient = yield* commitSteps(
     quotientLde.map((c) => ({ layout: 'columns' as const, columns: c, height: c[0].length })),
   );
+  undo.push(() => quotient.tree.free());
   channel.quotientRoot(quotient.root);
   const free = () => {
     main.tree.free();
@@ -338,6 +377,9 @@ export function* proveUntilFriSteps(
   // Soundness error ≈ (number of opened values)/|F_p^4| for λ.
   const lambda = new Powers(channel.deepLambda());
   const deep = new Map<number, WasmVec>();
+  undo.push(() => {
+    for (const v of deep.values()) v.free();
+  });
   const heights = [...new Set(logHeights)].sort((a, b) => b - a);
   for (const h of heights) {
     const group = logHeights.flatMap((lh, t) => (lh === h ? [t] : []));
@@ -405,71 +447,94 @@ function* deepCodeword(
     },
   );
   const numerators: WasmVec[] = [];
-  for (const which of [0, 1]) {
-    const minusV = addPool(extSub(new Uint32Array(4), v[which]));
-    const prog: Program = {
-      code: Uint32Array.from([...code[which], POp.Const, 0, 1, 0, POp.AccB, 0, 0, minusV, POp.End, 0, 0, 0]),
-      pool: Uint32Array.from(pool),
-      numBaseRegs: 1,
-      numExtRegs: 1,
-      numInputs: cols.length,
-    };
-    const soa = new WasmVec(4 * N);
-    yield* runProgramSteps(prog, cols, logN, 1, soa);
-    const aos = new WasmVec(4 * N);
-    const transpose = new Batch();
-    for (let s = 0; s < N; s += DEEP_JOB_POINTS) {
-      const c = Math.min(DEEP_JOB_POINTS, N - s);
-      transpose.job().call('soaToAos', [aos.ptr + 16 * s, soa.ptr, N, s, c]);
-    }
-    try {
-      yield transpose;
-    } finally {
-      soa.free();
-    }
-    numerators.push(aos);
-  }
-  // The LDE points in bit-reversed order, then 1/(x − ζ) and 1/(x − ζω).
-  const xs = new WasmVec(N);
-  const xv = xs.view;
-  const w = rootOfUnity(logN);
-  for (let i = 0, x = LDE_SHIFT; i < N; i++, x = mul(x, w)) xv[i] = x;
-  bitReverse(xs);
-  const zNext = extMulBase(zeta, rootOfUnity(logH));
   const result = new WasmVec(4 * N);
-  const tmp = new WasmVec(4 * N);
-  const inverses = new WasmVec(4 * N);
-  for (const which of [0, 1]) {
-    const z = which === 0 ? zeta : zNext;
-    const den = tmp.view;
-    const x = xs.view;
-    const m1 = sub(0, z[1]);
-    const m2 = sub(0, z[2]);
-    const m3 = sub(0, z[3]);
-    for (let i = 0; i < N; i++) {
-      den[4 * i] = sub(x[i], z[0]);
-      den[4 * i + 1] = m1;
-      den[4 * i + 2] = m2;
-      den[4 * i + 3] = m3;
+  const temps: WasmVec[] = [];
+  const tempVec = (n: number) => {
+    const v = new WasmVec(n);
+    temps.push(v);
+    return v;
+  };
+  try {
+    for (const which of [0, 1]) {
+      const minusV = addPool(extSub(new Uint32Array(4), v[which]));
+      const prog: Program = {
+        code: Uint32Array.from([
+          ...code[which],
+          POp.Const,
+          0,
+          1,
+          0,
+          POp.AccB,
+          0,
+          0,
+          minusV,
+          POp.End,
+          0,
+          0,
+          0,
+        ]),
+        pool: Uint32Array.from(pool),
+        numBaseRegs: 1,
+        numExtRegs: 1,
+        numInputs: cols.length,
+      };
+      const soa = tempVec(4 * N);
+      yield* runProgramSteps(prog, cols, logN, 1, soa);
+      const aos = tempVec(4 * N);
+      const transpose = new Batch();
+      for (let s = 0; s < N; s += DEEP_JOB_POINTS) {
+        const c = Math.min(DEEP_JOB_POINTS, N - s);
+        transpose.job().call('soaToAos', [aos.ptr + 16 * s, soa.ptr, N, s, c]);
+      }
+      yield transpose;
+      soa.free();
+      numerators.push(aos);
     }
-    // Independent batch inversions per range give the same inverses as one over everything.
-    const divide = new Batch();
-    for (let i = 0; i < N; i += DEEP_JOB_POINTS) {
-      const cnt = Math.min(DEEP_JOB_POINTS, N - i);
-      divide.job();
-      // The kernel needs distinct input and output (x − z ≠ 0: ζ is outside every coset).
-      divide.call('extVecBatchInverse', [inverses.ptr + 16 * i, tmp.ptr + 16 * i, cnt]);
-      divide.call('extVecMul', [
-        numerators[which].ptr + 16 * i,
-        numerators[which].ptr + 16 * i,
-        inverses.ptr + 16 * i,
-        cnt,
-      ]);
+    // The LDE points in bit-reversed order, then 1/(x − ζ) and 1/(x − ζω).
+    const xs = tempVec(N);
+    const xv = xs.view;
+    const w = rootOfUnity(logN);
+    for (let i = 0, x = LDE_SHIFT; i < N; i++, x = mul(x, w)) xv[i] = x;
+    bitReverse(xs);
+    const zNext = extMulBase(zeta, rootOfUnity(logH));
+    const tmp = tempVec(4 * N);
+    const inverses = tempVec(4 * N);
+    for (const which of [0, 1]) {
+      const z = which === 0 ? zeta : zNext;
+      const den = tmp.view;
+      const x = xs.view;
+      const m1 = sub(0, z[1]);
+      const m2 = sub(0, z[2]);
+      const m3 = sub(0, z[3]);
+      for (let i = 0; i < N; i++) {
+        den[4 * i] = sub(x[i], z[0]);
+        den[4 * i + 1] = m1;
+        den[4 * i + 2] = m2;
+        den[4 * i + 3] = m3;
+      }
+      // Independent batch inversions per range give the same inverses as one over everything.
+      const divide = new Batch();
+      for (let i = 0; i < N; i += DEEP_JOB_POINTS) {
+        const cnt = Math.min(DEEP_JOB_POINTS, N - i);
+        divide.job();
+        // The kernel needs distinct input and output (x − z ≠ 0: ζ is outside every coset).
+        divide.call('extVecBatchInverse', [inverses.ptr + 16 * i, tmp.ptr + 16 * i, cnt]);
+        divide.call('extVecMul', [
+          numerators[which].ptr + 16 * i,
+          numerators[which].ptr + 16 * i,
+          inverses.ptr + 16 * i,
+          cnt,
+        ]);
+      }
+      yield divide;
     }
-    yield divide;
+    vecAdd(result, numerators[0], numerators[1]);
+  } catch (e) {
+    result.free();
+    throw e;
+  } finally {
+    for (const x of temps) x.free();
   }
-  vecAdd(result, numerators[0], numerators[1]);
-  for (const x of [...numerators, xs, tmp, inverses]) x.free();
   return result;
 }
 

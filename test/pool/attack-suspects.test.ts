@@ -1,13 +1,14 @@
-// Confirmed bugs not fixed here (it.fails: each assertion shows the bug; remove .fails once fixed).
+// Two bugs the adversarial review confirmed, now fixed (each test failed before its fix):
 // 1. Two WorkerPools driven from one thread share this thread's module state: the twiddle tables
 //    (src/poly/twiddles.ts) are replaced and freed by whichever step asks for a larger size, while
 //    a batch of the other pool that was built with the old pointer is still running on its helpers;
-//    the freed block is reused and the batch reads garbage (wrong bytes, silently). A batch of one
-//    pool must not outlive the twiddle tables it names: hold them while any pool batch runs.
+//    the freed block is reused and the batch reads garbage (wrong bytes, silently). Fixed: every
+//    pool holds the tables (holdTwiddles) while any of its batches is queued or running.
 // 2. A proof whose batch fails (a trapped job, a dead helper, close() during the proof) does not
 //    free what it allocated before: proveUntilFriSteps/proveSteps have no try/finally around their
 //    yields, so the trace columns, LDEs, trees and the preprocessed commitment leak (≈ 13 MB per
-//    failed fib(300) proof, fast preset). A long-lived Prover leaks that much per failure.
+//    failed fib(300) proof, fast preset). Fixed: proveUntilFriSteps undoes its allocations on any
+//    failure, and deepCodeword frees its temporaries in a finally.
 
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,7 +40,7 @@ afterAll(async () => {
 });
 
 describe('suspects', () => {
-  it.fails('two pools in one thread: a step on pool B frees the twiddle table a batch of pool A still reads', async () => {
+  it('two pools in one thread: a step on pool B never frees the twiddle table a batch of pool A still reads', async () => {
     const [a, b] = [await WorkerPool.create({ threads: 2 }), await WorkerPool.create({ threads: 2 })];
     pools.push(a, b);
     const logn = 12;
@@ -68,7 +69,7 @@ describe('suspects', () => {
     for (const v of [...out, ...cols, ...junk]) v.free();
   }, 60_000);
 
-  it.fails('a proof that fails at a batch frees its wasm memory', async () => {
+  it('a proof that fails at a batch frees its wasm memory', async () => {
     // An executor that runs batches inline and fails the k-th one (a trapped job, a dead helper).
     const failing = (k: number): Executor => {
       let i = 0;
