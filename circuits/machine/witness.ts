@@ -35,12 +35,6 @@ export interface WitnessOptions {
    * can corrupt one cell and check that the constraints catch it.
    */
   readonly tamper?: (chip: string, trace: RowMajorMatrix) => void;
-  /**
-   * Called with each table as soon as its trace is final, in the order they are made, so a
-   * prover can start committing it while the next is generated (with `tamper`: after it, once
-   * every table is made).
-   */
-  readonly onTable?: (index: number, table: MachineTable) => void;
 }
 
 export function tableHeight(rows: number): number {
@@ -58,36 +52,27 @@ export function generateWitness(
   const range = new RangeCounter();
   const rowsOf: number[][] = INSTRUCTION_CHIPS.map(() => []);
   for (let k = 0; k < cy.n; k++) rowsOf[CHIP_OF_OP[cy.op[k]]].push(k);
-  const tables: MachineTable[] = new Array(machine.airs.length);
-  // A tamper hook sees every table (it may move counts between them), so with one the tables are
-  // handed on only once all are made.
-  const done = (i: number, trace: RowMajorMatrix) => {
-    tables[i] = { air: machine.airs[i], trace };
-    if (opts.tamper === undefined) opts.onTable?.(i, tables[i]);
-  };
-  // Table order (machine.airs): program, range, registers, image, code gaps, boundary, the
-  // instruction chips, the I/O words. The range table is filled last: every other filler has
-  // counted its lookups by then.
-  const FIRST_INSTR = 6;
-  INSTRUCTION_CHIPS.forEach((c, i) => {
-    done(FIRST_INSTR + i, c.trace(cy, rowsOf[i], tableHeight(rowsOf[i].length), range));
-  });
-  done(5, boundaryTrace(cy, machine.image, range));
-  done(FIRST_INSTR + INSTRUCTION_CHIPS.length, ioWordTrace(cy, range));
+  const instr = INSTRUCTION_CHIPS.map((c, i) => c.trace(cy, rowsOf[i], tableHeight(rowsOf[i].length), range));
+  const boundary = boundaryTrace(cy, machine.image, range);
+  const ioWords = ioWordTrace(cy, range);
   const reads: Array<[number, number]> = [];
   for (const { q } of cy.ecallIo.values())
     if (cy.io.fd[q] === 0) reads.push([cy.io.addr[q], cy.io.requested[q]]);
-  done(0, programTrace(cy));
-  done(2, registersTrace(cy));
-  done(3, imageTrace(machine.image));
-  done(4, codeGapsTrace(machine.codeGaps, reads));
-  done(1, rangeTrace(range));
-  if (opts.tamper !== undefined) {
-    tables.forEach((t, i) => {
-      opts.tamper?.(t.air.name, t.trace);
-      opts.onTable?.(i, t);
-    });
-  }
+  // The range table is filled last: every other filler has counted its lookups by now.
+  const traces = [
+    programTrace(cy),
+    rangeTrace(range),
+    registersTrace(cy),
+    imageTrace(machine.image),
+    codeGapsTrace(machine.codeGaps, reads),
+    boundary,
+    ...instr,
+    ioWords,
+  ];
+  const tables = machine.airs.map((air, i) => {
+    opts.tamper?.(air.name, traces[i]);
+    return { air, trace: traces[i] };
+  });
   const claim: Claim = {
     imageId: machine.imageId,
     input: input.slice(0, result.inputConsumed),

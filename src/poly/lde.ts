@@ -114,11 +114,10 @@ function* extend(
 
 /**
  * Appends to `batch` the jobs extending `cols` (one per column, short columns sharing a job) and
- * returns the output columns. The factors live in the batch's temporaries, so the batch may run
- * later (in the background); the columns' data need only be there when it runs. `before(j)` may
- * append calls that run first in column j's job (e.g. writing column j).
+ * returns the output columns. The factors live in the batch's temporaries; the columns' data need
+ * only be there when the batch runs.
  */
-export function planExtend(
+function planExtend(
   batch: Batch,
   op: string,
   cols: readonly WasmVec[],
@@ -126,7 +125,6 @@ export function planExtend(
   shift: number,
   order: Order,
   fromCoeffs: boolean,
-  before?: (j: number) => void,
 ): WasmVec[] {
   if (Array.isArray(cols) && cols.length === 0) return [];
   const logn = checkColumns(op, cols);
@@ -166,7 +164,6 @@ export function planExtend(
       const dst = new WasmVec(N);
       out.push(dst);
       if (j % perJob === 0) batch.job();
-      before?.(j);
       if (natural) {
         // The input goes to the top n words of the output, so no scratch is needed (see ldeDit).
         const top = dst.ptr + 4 * (N - n);

@@ -97,11 +97,6 @@ export class WorkerPool implements Executor {
   private failure: string | null = null;
   private closed = false;
   private busy = false;
-  private bgActive: { batch: Batch; gen: number; scratch: number } | null = null;
-  private readonly bgQueue: Batch[] = [];
-  private bgError: string | null = null;
-  /** A hold on the twiddle tables while background batches are queued or running. */
-  private bgHold: (() => void) | null = null;
   private stopping: Promise<void> | null = null;
 
   private constructor(
@@ -198,10 +193,6 @@ export class WorkerPool implements Executor {
     this.busy = true;
     const release = holdTwiddles();
     try {
-      // Background batches first, in order (an empty batch is just this barrier). Without any,
-      // publish at once (no await before it).
-      if (this.bgActive !== null || this.bgQueue.length > 0 || this.bgError !== null)
-        await this.drainBackground();
       if (batch.jobs === 0) return;
       const { gen, scratch } = this.publish(batch);
       try {
@@ -216,27 +207,6 @@ export class WorkerPool implements Executor {
       release();
       this.busy = false;
     }
-  }
-
-  /**
-   * Starts `batch` on the helpers without this thread taking its jobs, and returns at once; the
-   * batch is released when done. Background batches run one at a time, in order; `run` (an empty
-   * batch included) first waits for all of them, helping with their jobs.
-   */
-  startBackground(batch: Batch): void {
-    if (this.closed || this.failure !== null || this.helpers.length === 0 || batch.jobs === 0) {
-      try {
-        if (this.closed) throw new PoolError('the pool is closed');
-        if (this.failure !== null) throw new PoolError(`a pool worker died: ${this.failure}`);
-        if (batch.jobs > 0) runBatchInline(batch);
-      } finally {
-        batch.release();
-      }
-      return;
-    }
-    if (this.bgActive === null && this.bgQueue.length === 0) this.bgHold = holdTwiddles();
-    this.bgQueue.push(batch);
-    this.pumpBackground();
   }
 
   /** Encodes and publishes a batch (seqlock: GEN odd while writing, control.ts); its scratch. */
@@ -272,77 +242,15 @@ export class WorkerPool implements Executor {
       // once the caller frees it (then reuses it).
       if (this.failure !== null) {
         await this.stopHelpers();
-        this.dropBackground();
         throw new PoolError(`a pool worker died: ${this.failure}`);
       }
       if (this.closed) {
         await this.stopHelpers();
-        this.dropBackground();
         throw new PoolError('the pool was closed during a batch');
       }
       const w = waitAsync(ctrl, DONE, done, 50);
       if (w.async) await w.value;
     }
-  }
-
-  /** Retires the running background batch if it is done and publishes the next; never waits. */
-  private pumpBackground(): void {
-    for (;;) {
-      const cur = this.bgActive;
-      if (cur !== null) {
-        if (Atomics.load(this.ctrl, DONE) < cur.batch.jobs) return;
-        if (Atomics.load(this.ctrl, ERROR) !== 0) this.bgError ??= errorText(this.ctrl);
-        if (cur.scratch) free(cur.scratch);
-        cur.batch.release();
-        this.bgActive = null;
-      }
-      const next = this.bgQueue.shift();
-      if (next === undefined) {
-        // Nothing in flight: twiddle tables retired meanwhile may go.
-        this.bgHold?.();
-        this.bgHold = null;
-        return;
-      }
-      if (this.bgError !== null) {
-        next.release(); // after a failed job, later batches are dropped; run() reports the error
-        continue;
-      }
-      try {
-        this.bgActive = { batch: next, ...this.publish(next) };
-      } catch (e) {
-        this.bgError ??= e instanceof Error ? e.message : String(e);
-        next.release();
-      }
-    }
-  }
-
-  /** Waits for every background batch, taking its jobs too; rethrows a background failure. */
-  private async drainBackground(): Promise<void> {
-    for (;;) {
-      this.pumpBackground();
-      const cur = this.bgActive;
-      if (cur === null) break;
-      workOn(this.ctrl, this.batchWords, cur.gen, kernels() as unknown as Record<string, unknown>, 0);
-      await this.waitDone(cur.batch.jobs);
-    }
-    if (this.bgError !== null) {
-      const why = this.bgError;
-      this.bgError = null;
-      throw new PoolError(`a pool job failed: ${why}`);
-    }
-  }
-
-  /** After the helpers are gone: releases the running and queued background batches. */
-  private dropBackground(): void {
-    const cur = this.bgActive;
-    this.bgActive = null;
-    if (cur !== null) {
-      if (cur.scratch) free(cur.scratch);
-      cur.batch.release();
-    }
-    for (const b of this.bgQueue.splice(0)) b.release();
-    this.bgHold?.();
-    this.bgHold = null;
   }
 
   /** Sets the stop flag, wakes and terminates every helper (once); resolves when they are gone. */
@@ -361,6 +269,5 @@ export class WorkerPool implements Executor {
     if (this.closed) return;
     this.closed = true;
     await this.stopHelpers();
-    this.dropBackground();
   }
 }

@@ -19,25 +19,6 @@ export interface Executor {
   /** Why fewer threads run than were asked for (null or absent: as asked). */
   readonly fallback?: string | null;
   run(batch: Batch): Promise<void>;
-  /**
-   * Starts `batch` without waiting for it (this thread does not take its jobs) and releases it
-   * when done. Batches run one at a time in the order given; `run` waits for all of them first,
-   * so an empty batch given to `run` is a barrier. Absent: the batch runs at once, inline.
-   */
-  startBackground?(batch: Batch): void;
-}
-
-/** Starts `batch` in the background on `exec` if it can, else runs it now (the same bytes). */
-export function startBackground(exec: Executor | null, batch: Batch): void {
-  if (exec?.startBackground !== undefined) {
-    exec.startBackground(batch);
-    return;
-  }
-  try {
-    runBatchInline(batch);
-  } finally {
-    batch.release();
-  }
 }
 
 /** Runs every job of `batch` on this thread, in order. */

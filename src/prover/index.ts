@@ -6,7 +6,6 @@ import type { SecurityReport } from '../fri/params.js';
 import { type FriProveOptions, proveFriSteps } from '../fri/prover.js';
 import type { MultiOpening } from '../merkle/opening.js';
 import { type Executor, runSteps, runStepsAsync, type Steps } from '../pool/steps.js';
-import type { PreparedMain } from '../stark/columns.js';
 import { type StarkProof, writeProof } from '../stark/proof.js';
 import { TREES, type TreeName, treeIndex, treeShapes } from '../stark/queries.js';
 import { proofSecurity } from '../stark/security.js';
@@ -33,8 +32,6 @@ export interface ProveResult {
 export interface ProveOptions {
   /** Tuples the statement puts on buses (the verifier must be given the same ones). */
   readonly contributions?: readonly BusContribution[];
-  /** Tables' main columns and LDEs planned early (planMainColumns); the prover frees them. */
-  readonly premain?: readonly (PreparedMain | undefined)[];
   /** Tests only: hooks that make a dishonest FRI prover. */
   readonly unsafeFri?: FriProveOptions;
 }
@@ -67,7 +64,7 @@ export function* proveSteps(
   options: ProveOptions = {},
 ): Steps<ProveResult> {
   const params = provingKey.verifyingKey.params;
-  const st = yield* proveUntilFriSteps(provingKey, tables, options.contributions ?? [], options.premain);
+  const st = yield* proveUntilFriSteps(provingKey, tables, options.contributions ?? []);
   try {
     // 6 ----- FRI on the DEEP codewords (one per table height)
     const fri = yield* proveFriSteps(st.transcript, params, [...st.deep.values()], {

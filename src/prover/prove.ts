@@ -18,7 +18,7 @@ import { twiddles } from '../poly/twiddles.js';
 import { Batch } from '../pool/batch.js';
 import { runSteps, type Steps } from '../pool/steps.js';
 import { StarkChannel } from '../stark/channel.js';
-import { columnsToWasmSteps, type PreparedMain } from '../stark/columns.js';
+import { columnsToWasmSteps } from '../stark/columns.js';
 import { forEachDeepTerm, Powers, type TableOpenings } from '../stark/deep.js';
 import { LDE_SHIFT, zetaOutsideDomains } from '../stark/domain.js';
 import { StarkError } from '../stark/errors.js';
@@ -76,24 +76,17 @@ export function proveUntilFri(
   return runSteps(proveUntilFriSteps(pk, tables, contributions));
 }
 
-/**
- * `premain[t]`, when given, is table t's main columns and LDE already planned from its trace
- * (planMainColumns), perhaps still running in the background: the prover takes them over (frees
- * them) instead of computing them again.
- */
-
 /** Steps 0–5 as steps (src/pool/steps.ts): the kernel work goes out in batches. */
 export function* proveUntilFriSteps(
   pk: ProvingKey,
   tables: readonly TableWitnessInput[],
   contributions: readonly BusContribution[] = [],
-  premain: readonly (PreparedMain | undefined)[] = [],
 ): Steps<ProverState> {
   // What the body has allocated, freed if it fails anywhere (a batch's job trapped, a helper
   // died, a check threw): a long-lived prover must not leak a proof's memory per failure.
   const undo: (() => void)[] = [];
   try {
-    return yield* proveUntilFriBody(pk, tables, contributions, premain, undo);
+    return yield* proveUntilFriBody(pk, tables, contributions, undo);
   } catch (e) {
     for (const f of undo.reverse()) f();
     throw e;
@@ -104,7 +97,6 @@ function* proveUntilFriBody(
   pk: ProvingKey,
   tables: readonly TableWitnessInput[],
   contributions: readonly BusContribution[],
-  premain: readonly (PreparedMain | undefined)[],
   undo: (() => void)[],
 ): Steps<ProverState> {
   const params = pk.verifyingKey.params;
@@ -164,19 +156,15 @@ function* proveUntilFriBody(
   // 1 ----- commit the main traces
   const mainCols: WasmVec[][] = [];
   const mainLde: WasmVec[][] = [];
-  // Tables whose columns were planned early: their batches may still run (a barrier waits).
-  for (const p of premain) if (p !== undefined) track([...p.cols, ...p.ldes]);
-  if (premain.some((p) => p !== undefined)) yield new Batch();
   for (let t = 0; t < tables.length; t++) {
-    const early = premain[t];
-    const cols = early?.cols ?? (yield* columnsToWasmSteps(tables[t].trace));
+    const cols = yield* columnsToWasmSteps(tables[t].trace);
     // Canonical values only, checked by a SIMD scan of each column (a TS loop over every cell
     // took ≈ 0.2 s at 2^18 cycles).
     for (let j = 0; j < cols.length; j++) {
       const i = kernels().vecFirstNonCanonical(cols[j].ptr, cols[j].length);
       if (i < 0) continue;
       const v = cols[j].view[i];
-      for (const c of [...cols, ...(early?.ldes ?? [])]) c.free();
+      for (const c of cols) c.free();
       for (const o of owned) o.free();
       pre?.free();
       throw new StarkError(
@@ -184,12 +172,9 @@ function* proveUntilFriBody(
         `chip ${prepared[t].name}: trace value ${v} is not below p (row ${i}, column ${j})`,
       );
     }
-    mainCols.push(early === undefined ? track(cols) : cols);
+    mainCols.push(track(cols));
   }
-  for (let t = 0; t < tables.length; t++) {
-    const early = premain[t];
-    mainLde.push(early?.ldes ?? track(yield* ldeColumnsSteps(mainCols[t], logBlowup, LDE_SHIFT, 'bitrev')));
-  }
+  for (const c of mainCols) mainLde.push(track(yield* ldeColumnsSteps(c, logBlowup, LDE_SHIFT, 'bitrev')));
   const main = yield* commitSteps(
     mainLde.map((c) => ({ layout: 'columns' as const, columns: c, height: c[0].length })),
   );

@@ -17,11 +17,8 @@ import {
   machineKeys,
 } from '../../circuits/machine/index.js';
 import type { SecurityReport, StarkParams } from '../fri/params.js';
-import { holdTwiddles } from '../poly/twiddles.js';
-import { Batch } from '../pool/batch.js';
-import { type Executor, runSteps, runStepsAsync, type Steps, startBackground } from '../pool/steps.js';
+import { type Executor, runSteps, runStepsAsync, type Steps } from '../pool/steps.js';
 import { proveSteps } from '../prover/index.js';
-import { type PreparedMain, planMainColumns } from '../stark/columns.js';
 import { verifyingKeyDigest } from '../stark/vk.js';
 import { ExecutionError, execute, loadElf, OP_NAMES, type Program } from '../vm/index.js';
 import { ProveError } from './errors.js';
@@ -104,7 +101,7 @@ export function proveElf(
   input: Uint8Array = new Uint8Array(0),
   opts: ProveElfOptions = {},
 ): ProveElfResult {
-  return runSteps(proveElfSteps(elf, input, opts, null));
+  return runSteps(proveElfSteps(elf, input, opts));
 }
 
 /**
@@ -117,7 +114,7 @@ export async function proveElfOnPool(
   input: Uint8Array = new Uint8Array(0),
   opts: ProveElfOptions = {},
 ): Promise<ProveElfResult> {
-  const res = await runStepsAsync(proveElfSteps(elf, input, opts, pool), pool);
+  const res = await runStepsAsync(proveElfSteps(elf, input, opts), pool);
   return { ...res, threads: pool.threads, fallback: pool.fallback ?? null };
 }
 
@@ -126,7 +123,6 @@ export function* proveElfSteps(
   elf: Uint8Array,
   input: Uint8Array = new Uint8Array(0),
   opts: ProveElfOptions = {},
-  exec: Executor | null = null,
 ): Steps<ProveElfResult> {
   const t0 = now();
   if (!(elf instanceof Uint8Array)) throw new ProveError('bad-input', 'the ELF must be a byte array');
@@ -194,74 +190,54 @@ export function* proveElfSteps(
 
   progress('witness');
   t = now();
-  // Each table's transposes and LDEs start in the background as soon as its trace is made, so a
-  // pool's helpers commit while this thread generates the next chip's trace (docs/PARALLEL.md).
-  const premain: PreparedMain[] = [];
-  const releaseTwiddles = holdTwiddles();
-  try {
-    const witness = generateWitness(machine, recorded, input, {
-      onTable: (i, table) => {
-        const batch = new Batch();
-        premain[i] = planMainColumns(batch, table.trace, params.logBlowup);
-        startBackground(exec, batch);
-      },
-    });
-    timings.witness = now() - t;
+  const witness = generateWitness(machine, recorded, input);
+  timings.witness = now() - t;
 
-    progress('setup');
-    t = now();
-    const { provingKey, verifyingKey } = machineKeys(machine, params);
-    timings.setup = now() - t;
-    const claim: Claim = {
-      ...witness.claim,
-      imageId: imageIdV2(verifyingKeyDigest(verifyingKey), machine.entry),
-    };
+  progress('setup');
+  t = now();
+  const { provingKey, verifyingKey } = machineKeys(machine, params);
+  timings.setup = now() - t;
+  const claim: Claim = {
+    ...witness.claim,
+    imageId: imageIdV2(verifyingKeyDigest(verifyingKey), machine.entry),
+  };
 
-    progress('prove');
-    t = now();
-    const result = yield* proveSteps(
-      provingKey,
-      witness.tables.map((x) => ({ air: x.air, trace: x.trace })),
-      { contributions: claimContributions(machine, claim), premain },
-    );
-    timings.prove = now() - t;
-    const heights: ChipCells[] = witness.tables.map((x, i) => ({
-      chip: x.air.name,
-      rows: result.heights[i],
-      cellsPerRow: chipCost(x.air).cells,
-    }));
-    const total = heights.reduce((s, h) => s + h.rows * h.cellsPerRow, 0);
-    const receipt = wrap(machine, verifyingKey, claim, false, result.proof);
-    progress('done');
-    timings.total = now() - t0;
-    return {
-      receipt,
-      claim,
-      imageIdHex: hex(claim.imageId),
-      preset: presetOf(params),
-      params,
-      dev: false,
-      timings,
-      security: result.security,
-      heights,
-      cells: { total, perCycle: total / claim.cycles },
-      proofBytes: result.proof.length,
-      stderr: recorded.stderr,
-      steps: result.steps,
-      threads: 1,
-      fallback: null,
-    };
-  } finally {
-    // Wait for background batches still running (an error mid-witness) before freeing what they
-    // write; the prover has taken over (and freed) the columns of a finished proof.
-    try {
-      yield new Batch();
-    } finally {
-      releaseTwiddles();
-      for (const p of premain) if (p !== undefined) for (const v of [...p.cols, ...p.ldes]) v.free();
-    }
-  }
+  progress('prove');
+  t = now();
+  const result = yield* proveSteps(
+    provingKey,
+    witness.tables.map((x) => ({ air: x.air, trace: x.trace })),
+    { contributions: claimContributions(machine, claim) },
+  );
+  timings.prove = now() - t;
+  const heights: ChipCells[] = witness.tables.map((x, i) => ({
+    chip: x.air.name,
+    rows: result.heights[i],
+    cellsPerRow: chipCost(x.air).cells,
+  }));
+  const total = heights.reduce((s, h) => s + h.rows * h.cellsPerRow, 0);
+  const receipt = wrap(machine, verifyingKey, claim, false, result.proof);
+  progress('done');
+  timings.total = now() - t0;
+  return {
+    receipt,
+    claim,
+    imageIdHex: hex(claim.imageId),
+    preset: presetOf(params),
+    params,
+    dev: false,
+    timings,
+    security: result.security,
+    heights,
+    cells: { total, perCycle: total / claim.cycles },
+    proofBytes: result.proof.length,
+    stderr: recorded.stderr,
+    steps: result.steps,
+    threads: 1,
+    fallback: null,
+  };
 }
+
 function wrap(
   machine: Machine,
   vk: Parameters<typeof machineKeyData>[0],

@@ -110,16 +110,15 @@ describe('pool protocol under attack', () => {
     });
     pools.push(pool);
     const n = 1 << 16;
-    const a = randomVec(n, 7);
-    const v1 = randomVec(n, 8);
-    const v2 = randomVec(n, 9);
+    // Nine long jobs for three threads. run() returns its promise once this thread has run out
+    // of jobs to claim; the helpers are then still inside their last ones, so the helper killed
+    // below dies holding a claimed job (with two long jobs, this thread could take one itself
+    // before the helpers woke, and the helper killed was idle: a race).
+    const vs = Array.from({ length: 9 }, (_, i) => randomVec(n, 8 + i));
     const batch = new Batch();
-    batch.job();
-    for (let i = 0; i < 20; i++) batch.call('vecMul', [a.ptr, a.ptr, a.ptr, n]);
-    // Two long jobs, one per helper: each squares its vector in place, again and again.
-    for (const v of [v1, v2]) {
+    for (const v of vs) {
       batch.job();
-      for (let i = 0; i < 40000; i++) batch.call('vecMul', [v.ptr, v.ptr, v.ptr, n]);
+      for (let i = 0; i < 10000; i++) batch.call('vecMul', [v.ptr, v.ptr, v.ptr, n]);
     }
     const running = pool.run(batch).then(
       () => 'resolved',
@@ -127,18 +126,26 @@ describe('pool protocol under attack', () => {
     );
     // One helper dies mid-job; the batch must reject, and the other helper must not go on.
     await (spawned[0].raw as Worker).terminate();
-    const r = await within(running, 10_000);
-    expect(r).toBeInstanceOf(PoolError);
+    const r = await within(running, 30_000);
+    // Which thread held which job is the scheduler's choice: the killed helper may have held one
+    // (the batch rejects) or been idle (the others finish it). Either way the batch settles, and
+    // once it has, nothing writes into its memory; the death is reported by the next run.
+    expect(r === 'resolved' || r instanceof PoolError).toBe(true);
     // The caller would now free the batch's vectors and reuse the memory: nothing may still write.
-    const snap = [Uint32Array.from(v1.view), Uint32Array.from(v2.view)];
+    const snap = vs.map((v) => Uint32Array.from(v.view));
     await new Promise((res) => setTimeout(res, 300));
-    const changed = [v1, v2].map(
+    const changed = vs.map(
       (v, i) => !Buffer.from(v.view.buffer, v.ptr, 4 * n).equals(Buffer.from(snap[i].buffer)),
     );
     batch.release();
-    for (const v of [a, v1, v2]) v.free();
-    expect(changed).toEqual([false, false]);
-  }, 30_000);
+    for (const v of vs) v.free();
+    expect(changed).toEqual(vs.map(() => false));
+    if (r === 'resolved') {
+      const next = new Batch();
+      next.job().call('vecAdd', [vs[0].ptr, vs[0].ptr, vs[0].ptr, 4]);
+      await expect(pool.run(next)).rejects.toThrow(/worker died/);
+    }
+  }, 60_000);
 
   it('runs a batch of MAX_JOBS jobs with the inline bytes', async () => {
     const pool = await WorkerPool.create({ threads: 4 });

@@ -7,7 +7,7 @@ import { Batch } from '../../src/pool/batch.js';
 import { defaultSpawn, type SpawnedWorker } from '../../src/pool/platform.js';
 import { PoolError, resolveThreads, WorkerPool } from '../../src/pool/pool.js';
 import { runBatchInline } from '../../src/pool/steps.js';
-import { liveBytes, WasmVec } from '../../src/wasm/memory.js';
+import { WasmVec } from '../../src/wasm/memory.js';
 
 const P = 0x78000001;
 
@@ -146,34 +146,5 @@ describe('where workers are unavailable', () => {
     await expect(WorkerPool.create({ threads: 2, spawn: noWorkers, onUnavailable: 'throw' })).rejects.toThrow(
       PoolError,
     );
-  });
-});
-
-describe('background batches', () => {
-  it('run in order behind this thread, a barrier waits for them, and a failure surfaces at the next run', async () => {
-    const pool = await WorkerPool.create({ threads: 2 });
-    pools.push(pool);
-    const n = 1 << 16;
-    const a = randomVec(n, 11);
-    const b = randomVec(n, 12);
-    const want = new WasmVec(n);
-    runBatchInline(mulAddBatch(want, a, b, 1000));
-    runBatchInline(mulAddBatch(want, want, b, 1000)); // the second depends on the first
-    const got = new WasmVec(n);
-    const before = liveBytes();
-    pool.startBackground(mulAddBatch(got, a, b, 1000));
-    pool.startBackground(mulAddBatch(got, got, b, 1000));
-    await pool.run(new Batch()); // barrier
-    expect(
-      Buffer.from(got.view.buffer, got.ptr, 4 * n).equals(Buffer.from(want.view.buffer, want.ptr, 4 * n)),
-    ).toBe(true);
-    expect(liveBytes()).toBe(before); // the batches' temporaries and scratch are released
-    const bad = new Batch();
-    bad.job().call('vecAdd', [0xeffffff0, 0xeffffff0, 0xeffffff0, 64]);
-    pool.startBackground(bad);
-    pool.startBackground(mulAddBatch(got, a, b, 1000)); // dropped after the failure
-    await expect(pool.run(new Batch())).rejects.toThrow(/pool job failed: .*out of bounds/);
-    await pool.run(new Batch()); // the error was reported once; the pool is usable
-    for (const v of [a, b, want, got]) v.free();
   });
 });
