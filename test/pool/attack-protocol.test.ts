@@ -10,20 +10,8 @@ import { BATCH_WORDS } from '../../src/pool/control.js';
 import { defaultSpawn, type SpawnedWorker } from '../../src/pool/platform.js';
 import { PoolError, WorkerPool } from '../../src/pool/pool.js';
 import { runBatchInline } from '../../src/pool/steps.js';
-import { WasmVec } from '../../src/wasm/memory.js';
-
-const P = 0x78000001;
-
-function randomVec(n: number, seed: number): WasmVec {
-  const v = new WasmVec(n);
-  let x = seed >>> 0;
-  const view = v.view;
-  for (let i = 0; i < n; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    view[i] = x % P;
-  }
-  return v;
-}
+import type { WasmVec } from '../../src/wasm/memory.js';
+import { randomVec } from './helpers.js';
 
 const same = (a: WasmVec, b: WasmVec) =>
   Buffer.from(a.view.buffer, a.ptr, 4 * a.length).equals(Buffer.from(b.view.buffer, b.ptr, 4 * b.length));

@@ -17,20 +17,10 @@ import { twiddles } from '../../src/poly/twiddles.js';
 import { Batch } from '../../src/pool/batch.js';
 import { WorkerPool } from '../../src/pool/pool.js';
 import { type Executor, runBatchInline, runStepsAsync } from '../../src/pool/steps.js';
-import { liveBytes, WasmVec } from '../../src/wasm/memory.js';
+import { liveBytes, type WasmVec } from '../../src/wasm/memory.js';
 import { proveElfSteps } from '../../src/zkvm/prove.js';
+import { bytesOf, randomVec } from './helpers.js';
 
-const P = 0x78000001;
-function randomVec(n: number, seed: number): WasmVec {
-  const v = new WasmVec(n);
-  let x = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    v.view[i] = x % P;
-  }
-  return v;
-}
-const bytesOf = (v: WasmVec) => Buffer.from(v.view.buffer, v.ptr, 4 * v.length);
 const fib = new Uint8Array(readFileSync('guests/examples/fib/fib.elf'));
 const u32 = (n: number) => new Uint8Array(new Uint32Array([n]).buffer);
 

@@ -8,19 +8,7 @@ import { defaultSpawn, type SpawnedWorker } from '../../src/pool/platform.js';
 import { PoolError, resolveThreads, WorkerPool } from '../../src/pool/pool.js';
 import { runBatchInline } from '../../src/pool/steps.js';
 import { WasmVec } from '../../src/wasm/memory.js';
-
-const P = 0x78000001;
-
-function randomVec(n: number, seed: number): WasmVec {
-  const v = new WasmVec(n);
-  let x = seed >>> 0;
-  const view = v.view;
-  for (let i = 0; i < n; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    view[i] = x % P;
-  }
-  return v;
-}
+import { randomVec } from './helpers.js';
 
 /** dst = a·b + a over ranges of `chunk` elements, one job per range (two calls per job). */
 function mulAddBatch(dst: WasmVec, a: WasmVec, b: WasmVec, chunk: number): Batch {
