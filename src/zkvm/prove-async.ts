@@ -6,9 +6,18 @@
 
 import * as Comlink from 'comlink';
 import { CircuitError } from '../../circuits/machine/errors.js';
+import { MachineKeyError } from '../../circuits/machine/keys.js';
+import { AirError } from '../air/errors.js';
+import { FieldError } from '../field/errors.js';
+import { FriError } from '../fri/errors.js';
+import { ParamsError } from '../fri/params.js';
+import { MerkleError } from '../merkle/errors.js';
+import { PolyError } from '../poly/errors.js';
 import { defaultSpawn, type SpawnedWorker, type SpawnWorker } from '../pool/platform.js';
 import { PoolError, resolveThreads, WorkerPool } from '../pool/pool.js';
+import { ProofFormatError } from '../proof/codec.js';
 import { StarkError } from '../stark/errors.js';
+import { TranscriptError } from '../transcript/errors.js';
 import { ElfError, ExecutionError } from '../vm/errors.js';
 import { WasmMemoryError } from '../wasm/memory.js';
 import { ProveError, ReceiptError } from './errors.js';
@@ -43,14 +52,24 @@ export interface ProverWorkerApi {
   close(): Promise<void>;
 }
 
+/** Every error class the prover throws, by name, so that `instanceof` holds on the caller's side. */
 const ERROR_CLASSES: Record<string, new (...args: never[]) => Error> = {
+  AirError,
+  CircuitError,
   ElfError,
   ExecutionError,
+  FieldError,
+  FriError,
+  MachineKeyError,
+  MerkleError,
+  ParamsError,
+  PolyError,
+  PoolError,
+  ProofFormatError,
   ProveError,
   ReceiptError,
-  CircuitError,
-  PoolError,
   StarkError,
+  TranscriptError,
   WasmMemoryError,
   RangeError,
   TypeError,
