@@ -4,7 +4,7 @@
 // serves every smaller size.
 // Invariant: a returned pointer stays valid until a larger size is requested (then it is freed,
 // so callers fetch the pointer per call and never keep it), or, while a hold is taken
-// (`holdTwiddles`: batches running in the background may still read them), until the last hold
+// (`holdTwiddles`: a pool's batch in flight may still read them), until the last hold
 // is released.
 
 import { inv, rootOfUnity } from '../field/babybear.js';
@@ -19,8 +19,9 @@ let holds = 0;
 const retired: WasmVec[] = [];
 
 /**
- * Keeps every table handed out alive until the returned release is called (background batches
- * planned now may run after a larger table replaced theirs). Holds nest.
+ * Keeps every table handed out alive until the returned release is called: a pool holds them
+ * while its batch runs, since a step of another pool on this thread may meanwhile ask for a
+ * larger table. Holds nest.
  */
 export function holdTwiddles(): () => void {
   holds++;
