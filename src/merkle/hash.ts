@@ -197,7 +197,8 @@ export function nodesCall(
   inScratch = 0,
 ): void {
   batch.needScratch(SCRATCH_BYTES);
-  const rel = (inScratch & 1) | ((inScratch & 2) << 0) | ((inScratch & 4) << 1);
+  // dst and left are arguments 0 and 1, right is argument 3.
+  const rel = (inScratch & 3) | ((inScratch & 4) << 1);
   batch.call(
     'blake3Pairs',
     [dstPtr, left, leftStride, right, rightStride, count, keyPtr(MERKLE_NODE), MERKLE_NODE.flags, 0],

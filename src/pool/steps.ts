@@ -39,16 +39,13 @@ export function runBatchInline(batch: Batch): void {
 export function runSteps<T>(steps: Steps<T>): T {
   let r = steps.next();
   while (!r.done) {
-    const batch = r.value;
+    let failure: { error: unknown } | null = null;
     try {
-      runBatchInline(batch);
-    } catch (e) {
-      batch.release();
-      r = steps.throw(e);
-      continue;
+      runBatchInline(r.value);
+    } catch (error) {
+      failure = { error };
     }
-    batch.release();
-    r = steps.next();
+    r = resume(steps, r.value, failure);
   }
   return r.value;
 }
@@ -57,16 +54,23 @@ export function runSteps<T>(steps: Steps<T>): T {
 export async function runStepsAsync<T>(steps: Steps<T>, exec: Executor): Promise<T> {
   let r = steps.next();
   while (!r.done) {
-    const batch = r.value;
+    let failure: { error: unknown } | null = null;
     try {
-      await exec.run(batch);
-    } catch (e) {
-      batch.release();
-      r = steps.throw(e);
-      continue;
+      await exec.run(r.value);
+    } catch (error) {
+      failure = { error };
     }
-    batch.release();
-    r = steps.next();
+    r = resume(steps, r.value, failure);
   }
   return r.value;
+}
+
+/** Releases a batch that ran (or failed) and resumes its step, throwing the failure into it. */
+function resume<T>(
+  steps: Steps<T>,
+  batch: Batch,
+  failure: { error: unknown } | null,
+): IteratorResult<Batch, T> {
+  batch.release();
+  return failure === null ? steps.next() : steps.throw(failure.error);
 }
